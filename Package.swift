@@ -1,0 +1,98 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// Inkwell: four services (users, blog, comments, gateway) on one shared platform.
+// `shared/` holds the platform modules and the only targets that import C;
+// each service is a library (all logic, testable) plus a tiny executable.
+
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let log = Target.Dependency.product(name: "Logging", package: "swift-log")
+let metrics = Target.Dependency.product(name: "Metrics", package: "swift-metrics")
+let lifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
+let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
+let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+
+/// A service: `services/<dir>/Sources/<Name>Service` (library) and `.../<Name>Main` (the `inkwell-<dir>` executable).
+func service(_ name: String, dir: String, dependencies: [Target.Dependency], resources: [Resource] = []) -> [Target] {
+    [
+        .target(
+            name: "\(name)Service",
+            dependencies: dependencies,
+            path: "services/\(dir)/Sources/\(name)Service",
+            resources: resources,
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "inkwell-\(dir)",
+            dependencies: [.target(name: "\(name)Service"), "InkwellServiceKit", argumentParser],
+            path: "services/\(dir)/Sources/\(name)Main",
+            swiftSettings: swiftSettings
+        ),
+    ]
+}
+
+let package = Package(
+    name: "inkwell",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "inkwell-users", targets: ["inkwell-users"]),
+        .executable(name: "inkwell-blog", targets: ["inkwell-blog"]),
+        .executable(name: "inkwell-comments", targets: ["inkwell-comments"]),
+        .executable(name: "inkwell-gateway", targets: ["inkwell-gateway"]),
+        .executable(name: "inkwell-devbroker", targets: ["inkwell-devbroker"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+    ],
+    targets: [
+        // C libraries from Debian; only the matching Inkwell* wrapper imports each.
+        .systemLibrary(name: "CLibPQ", path: "shared/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        .systemLibrary(name: "CRdKafka", path: "shared/CRdKafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
+        .systemLibrary(name: "CCurl", path: "shared/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        // The platform.
+        .target(name: "InkwellPostgres", dependencies: ["CLibPQ", log, metrics, lifecycle, nioPosix], path: "shared/Postgres", swiftSettings: swiftSettings),
+        .target(name: "InkwellKafka", dependencies: ["CRdKafka", log, lifecycle], path: "shared/Kafka", swiftSettings: swiftSettings),
+        .target(name: "InkwellHTTPClient", dependencies: ["CCurl", log], path: "shared/HTTPClient", swiftSettings: swiftSettings),
+        .target(name: "InkwellEvents", dependencies: ["InkwellPostgres", "InkwellKafka", log, metrics, lifecycle], path: "shared/Events", swiftSettings: swiftSettings),
+        .target(
+            name: "InkwellServiceKit",
+            dependencies: [
+                "InkwellPostgres", "InkwellKafka", "InkwellEvents", "InkwellHTTPClient",
+                hummingbird, log, metrics, lifecycle, argumentParser,
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Configuration", package: "swift-configuration"),
+            ],
+            path: "shared/ServiceKit",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(name: "inkwell-devbroker", dependencies: ["InkwellKafka", log], path: "shared/DevBroker", swiftSettings: swiftSettings),
+    ]
+    + service("Users", dir: "users", dependencies: ["InkwellServiceKit", "InkwellPostgres", "InkwellEvents", hummingbird, log], resources: [.copy("Migrations")])
+    + service("Blog", dir: "blog", dependencies: ["InkwellServiceKit", "InkwellPostgres", "InkwellEvents", hummingbird, log], resources: [.copy("Migrations")])
+    + service("Comments", dir: "comments", dependencies: ["InkwellServiceKit", "InkwellPostgres", "InkwellEvents", hummingbird, log], resources: [.copy("Migrations")])
+    + service("Gateway", dir: "gateway", dependencies: ["InkwellServiceKit", "InkwellHTTPClient", "InkwellKafka", hummingbird, log])
+    + [
+        // Shared helpers for tests: the test stack's environment, polling with a deadline, child processes.
+        .target(name: "TestSupport", dependencies: ["InkwellHTTPClient", log], path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .testTarget(name: "PostgresTests", dependencies: ["InkwellPostgres", "TestSupport"], path: "Tests/PostgresTests", swiftSettings: swiftSettings),
+        .testTarget(name: "KafkaTests", dependencies: ["InkwellKafka", "TestSupport"], path: "Tests/KafkaTests", swiftSettings: swiftSettings),
+        .testTarget(name: "HTTPClientTests", dependencies: ["InkwellHTTPClient", "TestSupport"], path: "Tests/HTTPClientTests", swiftSettings: swiftSettings),
+        .testTarget(name: "EventsTests", dependencies: ["InkwellEvents", "InkwellPostgres", "InkwellKafka", "TestSupport"], path: "Tests/EventsTests", swiftSettings: swiftSettings),
+        .testTarget(name: "ServiceKitTests", dependencies: ["InkwellServiceKit", "TestSupport"], path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
+        .testTarget(name: "UsersTests", dependencies: ["UsersService", "InkwellPostgres", "TestSupport"], path: "Tests/UsersTests", swiftSettings: swiftSettings),
+        .testTarget(name: "IntegrationTests", dependencies: ["InkwellHTTPClient", "InkwellKafka", "InkwellPostgres", "TestSupport"], path: "Tests/IntegrationTests", swiftSettings: swiftSettings),
+    ]
+)

@@ -1,0 +1,1 @@
+// InkwellEvents: placeholder until the module lands.

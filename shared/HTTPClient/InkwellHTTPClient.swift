@@ -1,0 +1,1 @@
+// InkwellHTTPClient: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// InkwellKafka: placeholder until the module lands.

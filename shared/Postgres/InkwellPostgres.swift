@@ -1,0 +1,1 @@
+// InkwellPostgres: placeholder until the module lands.

@@ -1,0 +1,1 @@
+// InkwellServiceKit: placeholder until the module lands.
