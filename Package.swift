@@ -18,7 +18,7 @@ let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: 
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 
 /// A service: `services/<dir>/Sources/<Name>Service` (library) and `.../<Name>Main` (the `inkwell-<dir>` executable).
-func service(_ name: String, dir: String, dependencies: [Target.Dependency], resources: [Resource] = []) -> [Target] {
+func service(_ name: String, dir: String, dependencies: [Target.Dependency], resources: [Resource] = [], mainDependencies: [Target.Dependency] = []) -> [Target] {
     [
         .target(
             name: "\(name)Service",
@@ -29,7 +29,7 @@ func service(_ name: String, dir: String, dependencies: [Target.Dependency], res
         ),
         .executableTarget(
             name: "inkwell-\(dir)",
-            dependencies: [.target(name: "\(name)Service"), "InkwellServiceKit", argumentParser],
+            dependencies: [.target(name: "\(name)Service"), "InkwellServiceKit", argumentParser] + mainDependencies,
             path: "services/\(dir)/Sources/\(name)Main",
             swiftSettings: swiftSettings
         ),
@@ -60,12 +60,14 @@ let package = Package(
         // C libraries from Debian; only the matching Inkwell* wrapper imports each.
         .systemLibrary(name: "CLibPQ", path: "shared/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CRdKafka", path: "shared/CRdKafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
+        .systemLibrary(name: "CArgon2", path: "shared/CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
         .systemLibrary(name: "CCurl", path: "shared/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // The platform.
         .target(name: "InkwellPostgres", dependencies: ["CLibPQ", log, metrics, lifecycle, nioPosix], path: "shared/Postgres", swiftSettings: swiftSettings),
         .target(name: "InkwellKafka", dependencies: ["CRdKafka", log, lifecycle], path: "shared/Kafka", swiftSettings: swiftSettings),
         .target(name: "InkwellHTTPClient", dependencies: ["CCurl", log], path: "shared/HTTPClient", swiftSettings: swiftSettings),
+        .target(name: "InkwellPasswords", dependencies: ["CArgon2", nioPosix], path: "shared/Passwords", swiftSettings: swiftSettings),
         .target(name: "InkwellEvents", dependencies: ["InkwellPostgres", "InkwellKafka", log, metrics, lifecycle], path: "shared/Events", swiftSettings: swiftSettings),
         .target(
             name: "InkwellServiceKit",
@@ -80,19 +82,21 @@ let package = Package(
         ),
         .executableTarget(name: "inkwell-devbroker", dependencies: ["InkwellKafka", log], path: "shared/DevBroker", swiftSettings: swiftSettings),
     ]
-    + service("Users", dir: "users", dependencies: ["InkwellServiceKit", "InkwellPostgres", "InkwellEvents", hummingbird, log], resources: [.copy("Migrations")])
+    + service("Users", dir: "users", dependencies: ["InkwellServiceKit", "InkwellPostgres", "InkwellEvents", "InkwellPasswords", hummingbird, log], resources: [.copy("Migrations")], mainDependencies: ["InkwellPasswords"])
     + service("Blog", dir: "blog", dependencies: ["InkwellServiceKit", "InkwellPostgres", "InkwellEvents", hummingbird, log], resources: [.copy("Migrations")])
     + service("Comments", dir: "comments", dependencies: ["InkwellServiceKit", "InkwellPostgres", "InkwellEvents", hummingbird, log], resources: [.copy("Migrations")])
     + service("Gateway", dir: "gateway", dependencies: ["InkwellServiceKit", "InkwellHTTPClient", "InkwellKafka", hummingbird, log])
     + [
         // Shared helpers for tests: the test stack's environment, polling with a deadline, child processes.
-        .target(name: "TestSupport", dependencies: ["InkwellHTTPClient", log], path: "Tests/TestSupport", swiftSettings: swiftSettings),
+        .target(name: "TestSupport", dependencies: ["InkwellHTTPClient", "InkwellPostgres", log], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["InkwellPostgres", "TestSupport"], path: "Tests/PostgresTests", swiftSettings: swiftSettings),
         .testTarget(name: "KafkaTests", dependencies: ["InkwellKafka", "TestSupport"], path: "Tests/KafkaTests", swiftSettings: swiftSettings),
         .testTarget(name: "HTTPClientTests", dependencies: ["InkwellHTTPClient", "TestSupport"], path: "Tests/HTTPClientTests", swiftSettings: swiftSettings),
         .testTarget(name: "EventsTests", dependencies: ["InkwellEvents", "InkwellPostgres", "InkwellKafka", "TestSupport"], path: "Tests/EventsTests", swiftSettings: swiftSettings),
+        .testTarget(name: "PasswordsTests", dependencies: ["InkwellPasswords"], path: "Tests/PasswordsTests", swiftSettings: swiftSettings),
         .testTarget(name: "ServiceKitTests", dependencies: ["InkwellServiceKit", "TestSupport"], path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
-        .testTarget(name: "UsersTests", dependencies: ["UsersService", "InkwellPostgres", "TestSupport"], path: "Tests/UsersTests", swiftSettings: swiftSettings),
-        .testTarget(name: "IntegrationTests", dependencies: ["InkwellHTTPClient", "InkwellKafka", "InkwellPostgres", "TestSupport"], path: "Tests/IntegrationTests", swiftSettings: swiftSettings),
+        .testTarget(name: "UsersTests", dependencies: ["UsersService", "InkwellServiceKit", "InkwellPostgres", "TestSupport"], path: "Tests/UsersTests", swiftSettings: swiftSettings),
+        .testTarget(name: "GatewayTests", dependencies: ["GatewayService", "InkwellServiceKit"], path: "Tests/GatewayTests", swiftSettings: swiftSettings),
+        .testTarget(name: "IntegrationTests", dependencies: ["InkwellHTTPClient", "InkwellKafka", "InkwellPostgres", "InkwellEvents", "TestSupport"], path: "Tests/IntegrationTests", swiftSettings: swiftSettings),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A child process for tests (a service, a development broker, a PostgreSQL server), with its output
 /// captured in a log file. It is terminated when the object goes away, so a failing test leaves
@@ -26,6 +27,7 @@ public final class ChildProcess: @unchecked Sendable {
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        ChildProcessRegistry.shared.add(process.processIdentifier)
     }
 
     /// Starts `inkwell-<name>` (or any executable) from the test run's bin directory.
@@ -61,6 +63,23 @@ public final class ChildProcess: @unchecked Sendable {
 
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        ChildProcessRegistry.shared.remove(process.processIdentifier)
+    }
+}
+
+/// Children still alive when the test process exits (a suite's shared stack lives in a static)
+/// are killed then, so a test run never leaves a service behind.
+final class ChildProcessRegistry: Sendable {
+    static let shared: ChildProcessRegistry = {
+        atexit { ChildProcessRegistry.shared.killAll() }
+        return ChildProcessRegistry()
+    }()
+    private let pids = Mutex<Set<Int32>>([])
+
+    func add(_ pid: Int32) { pids.withLock { _ = $0.insert(pid) } }
+    func remove(_ pid: Int32) { pids.withLock { _ = $0.remove(pid) } }
+    func killAll() {
+        for pid in pids.withLock({ $0 }) { kill(pid, SIGKILL) }
     }
 }
 

@@ -1,1 +1,25 @@
-print("inkwell-comments placeholder")
+import ArgumentParser
+import InkwellServiceKit
+import CommentsService
+
+/// `inkwell-comments`: comments.
+struct CommentsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inkwell-comments",
+        abstract: "Inkwell comments service: threaded comments and moderation.",
+        subcommands: [Serve.self, Migrate.self],
+        defaultSubcommand: Serve.self
+    )
+
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Apply migrations and serve HTTP (configured by environment variables).")
+        func run() async throws { try await ServiceMain.run("inkwell-comments") { try await CommentsApp.serve() } }
+    }
+
+    struct Migrate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Apply the comments schema's migrations and exit.")
+        func run() async throws { try await ServiceMain.run("inkwell-comments") { try await CommentsApp.migrate() } }
+    }
+}
+
+await CommentsCommand.main()

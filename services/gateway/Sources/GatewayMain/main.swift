@@ -1,1 +1,20 @@
-print("inkwell-gateway placeholder")
+import ArgumentParser
+import GatewayService
+import InkwellServiceKit
+
+/// `inkwell-gateway`: the one URL clients use.
+struct GatewayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inkwell-gateway",
+        abstract: "Inkwell gateway: routes and composes the services' APIs and serves the reading site.",
+        subcommands: [Serve.self],
+        defaultSubcommand: Serve.self
+    )
+
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Serve HTTP (configured by environment variables).")
+        func run() async throws { try await ServiceMain.run("inkwell-gateway") { try await GatewayApp.serve() } }
+    }
+}
+
+await GatewayCommand.main()

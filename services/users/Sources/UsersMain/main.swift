@@ -1,1 +1,39 @@
-print("inkwell-users placeholder")
+import ArgumentParser
+import InkwellServiceKit
+import InkwellPasswords
+import UsersService
+
+/// `inkwell-users`: accounts and authentication.
+struct UsersCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inkwell-users",
+        abstract: "Inkwell users service: accounts, authentication, roles.",
+        subcommands: [Serve.self, Migrate.self, HashPassword.self],
+        defaultSubcommand: Serve.self
+    )
+
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Apply migrations and serve HTTP (configured by environment variables).")
+        func run() async throws { try await ServiceMain.run("inkwell-users") { try await UsersApp.serve() } }
+    }
+
+    struct Migrate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Apply the users schema's migrations and exit.")
+        func run() async throws { try await ServiceMain.run("inkwell-users") { try await UsersApp.migrate() } }
+    }
+
+    struct HashPassword: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "hash-password",
+            abstract: "Read a password from standard input and print its Argon2id hash (for seeding accounts)."
+        )
+        func run() async throws {
+            guard let password = readLine(strippingNewline: true), !password.isEmpty else {
+                throw ValidationError("no password on standard input")
+            }
+            print(try await PasswordHasher().hash(password))
+        }
+    }
+}
+
+await UsersCommand.main()

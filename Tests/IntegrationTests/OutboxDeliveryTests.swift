@@ -1,0 +1,61 @@
+import Foundation
+import InkwellHTTPClient
+import InkwellKafka
+import Testing
+import TestSupport
+
+/// The outbox end to end: registrations answer while the broker is down, and every event arrives
+/// once it is back, as a CloudEvent with the headers EVENTS.md promises.
+@Suite struct OutboxDeliveryTests {
+    @Test func registrationsSurviveABrokerOutageAndEveryEventArrives() async throws {
+        let bootstrapFile = try TestEnvironment.scratchDirectory("broker").appendingPathComponent("bootstrap")
+        let broker = try ChildProcess(binary: "inkwell-devbroker", arguments: ["--bootstrap-file", bootstrapFile.path], name: "outbox-broker")
+        let brokers = try await poll("the development broker's bootstrap file", timeout: .seconds(20)) {
+            (try? String(contentsOf: bootstrapFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
+        }
+        let stack = try await ServiceStack.start(brokers: brokers)
+        defer { Task { await stack.stop(); await broker.stop() } }
+
+        broker.signal(SIGSTOP)
+        let names = (0..<200).map { _ in uniqueUsername("o") }
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for (i, name) in names.enumerated() {
+                if i >= 8 { _ = try await group.next() }
+                group.addTask {
+                    let response = try await stack.request("POST", "/api/v1/auth/register", json: #"{"email": "\#(name)@example.org", "username": "\#(name)", "password": "0123456789ab"}"#)
+                    #expect(response.status == 201, "\(response.text)")
+                    return response.status
+                }
+            }
+            for try await _ in group {}
+        }
+        broker.signal(SIGCONT)
+
+        let expected = Set(names)
+        let records = try await collectRecords(brokers: brokers, topic: stack.topicPrefix + "users.events", timeout: .seconds(90)) { records in
+            Set(records.compactMap { ($0.json["data"] as? [String: Any])?["username"] as? String }).isSuperset(of: expected)
+        }
+        let events = records.map(\.json)
+        let usernames = Set(events.compactMap { ($0["data"] as? [String: Any])?["username"] as? String })
+        #expect(usernames == Set(names))
+        for (record, event) in zip(records, events) {
+            let data = event["data"] as? [String: Any] ?? [:]
+            #expect(event["specversion"] as? String == "1.0")
+            #expect(event["type"] as? String == "inkwell.users.user.registered.v1")
+            #expect(event["source"] as? String == "inkwell/users")
+            #expect(event["datacontenttype"] as? String == "application/json")
+            #expect((event["time"] as? String)?.hasSuffix("Z") == true)
+            #expect(event["subject"] as? String == data["userId"] as? String)
+            #expect(record.keyString == data["userId"] as? String, "the record key is the user id")
+            #expect(data["version"] as? Int == 1)
+            #expect(record.headerString("content-type") == "application/cloudevents+json")
+            #expect(record.headerString("ce_type") == "inkwell.users.user.registered.v1")
+            #expect(record.headerString("traceparent")?.hasPrefix("00-") == true)
+            #expect(!String(decoding: record.value, as: UTF8.self).contains("@example.org"), "no email in events")
+        }
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import InkwellHTTPClient
+import Logging
+import TestSupport
+
+/// The four services as real processes on loopback, on a database of their own, behind the
+/// gateway: what a client of Inkwell talks to.
+final class ServiceStack: Sendable {
+    let database: TestDatabase
+    let brokers: String
+    let topicPrefix: String
+    let users: ChildProcess
+    let blog: ChildProcess
+    let comments: ChildProcess
+    let gateway: ChildProcess
+    let ports: [String: Int]
+    let http: HTTPClient
+
+    var gatewayURL: String { "http://127.0.0.1:\(ports["gateway"]!)" }
+    var usersURL: String { "http://127.0.0.1:\(ports["users"]!)" }
+
+    /// Starts the stack and waits until every service is ready.
+    /// - Parameters:
+    ///   - brokers: Kafka bootstrap servers (the shared development broker by default).
+    ///   - usersURL: where the gateway looks for the users service (to test it being down).
+    static func start(brokers: String? = nil, gatewayUsersURL: String? = nil, upstreamTimeoutMs: Int = 2000) async throws -> ServiceStack {
+        let stack = try await ServiceStack(brokers: brokers ?? TestEnvironment.kafkaBrokers(), gatewayUsersURL: gatewayUsersURL, upstreamTimeoutMs: upstreamTimeoutMs)
+        for (name, port) in stack.ports {
+            let process = [stack.users, stack.blog, stack.comments, stack.gateway].first { $0.name.hasPrefix(name) }!
+            try await pollUntil("\(name) to be ready", timeout: .seconds(60), interval: .milliseconds(100)) {
+                if !process.isRunning { throw StackError.exited(name, process.output()) }
+                let response = try? await stack.http.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)/health/ready", timeout: .seconds(3)))
+                return response?.status == 200
+            }
+        }
+        return stack
+    }
+
+    private init(brokers: String, gatewayUsersURL: String?, upstreamTimeoutMs: Int) async throws {
+        database = try await TestDatabase.create(prefix: "stack")
+        self.brokers = brokers
+        topicPrefix = "t\(UUID().uuidString.prefix(6).lowercased())."
+        var ports: [String: Int] = [:]
+        for name in ["users", "blog", "comments", "gateway"] { ports[name] = freeLocalPort() }
+        self.ports = ports
+        let common = ["HTTP_HOST": "127.0.0.1", "KAFKA_BROKERS": brokers, "KAFKA_TOPIC_PREFIX": topicPrefix, "LOG_LEVEL": "info", "LOG_FORMAT": "text"]
+        let jwks = "http://127.0.0.1:\(ports["users"]!)/.well-known/jwks.json"
+        let logs = try TestEnvironment.scratchDirectory("stack")
+        func start(_ name: String, _ extra: [String: String]) throws -> ChildProcess {
+            var env = common.merging(extra) { _, new in new }
+            env["HTTP_PORT"] = String(ports[name]!)
+            return try ChildProcess(name: "\(name)", executable: try TestEnvironment.binDir() + "/inkwell-\(name)", environment: env, logDirectory: logs)
+        }
+        users = try start("users", ["DATABASE_URL": try database.url(role: "users"), "PUBLIC_BASE_URL": "http://127.0.0.1:\(ports["gateway"]!)"])
+        blog = try start("blog", ["DATABASE_URL": try database.url(role: "blog"), "JWKS_URL": jwks])
+        comments = try start("comments", ["DATABASE_URL": try database.url(role: "comments"), "JWKS_URL": jwks])
+        gateway = try start("gateway", [
+            "USERS_URL": gatewayUsersURL ?? "http://127.0.0.1:\(ports["users"]!)",
+            "BLOG_URL": "http://127.0.0.1:\(ports["blog"]!)",
+            "COMMENTS_URL": "http://127.0.0.1:\(ports["comments"]!)",
+            "JWKS_URL": jwks,
+            "UPSTREAM_TIMEOUT_MS": String(upstreamTimeoutMs),
+        ])
+        http = HTTPClient(logger: Logger(label: "test.http"))
+    }
+
+    func stop() async {
+        await withTaskGroup(of: Void.self) { group in
+            for process in [gateway, users, blog, comments] { group.addTask { await process.stop() } }
+        }
+        await http.shutdown()
+    }
+
+    /// A request to the gateway.
+    func request(_ method: String, _ path: String, json: String? = nil, headers: [HTTPHeader] = [], base: String? = nil) async throws -> HTTPClientResponse {
+        var all = headers
+        if json != nil { all.append(HTTPHeader(name: "Content-Type", value: "application/json")) }
+        return try await http.execute(HTTPClientRequest(method: method, url: (base ?? gatewayURL) + path, headers: all, body: json.map { Array($0.utf8) }, timeout: .seconds(30)))
+    }
+
+    enum StackError: Error, CustomStringConvertible {
+        case exited(String, String)
+        var description: String {
+            switch self {
+            case .exited(let name, let output): "\(name) exited during start:\n\(output.suffix(3000))"
+            }
+        }
+    }
+}
+
+extension HTTPClientResponse {
+    var json: [String: Any] { ((try? JSONSerialization.jsonObject(with: Data(body))) as? [String: Any]) ?? [:] }
+    var text: String { String(decoding: body, as: UTF8.self) }
+}
+
+/// A unique, valid username for one test.
+func uniqueUsername(_ prefix: String = "u") -> String {
+    "\(prefix)\(UUID().uuidString.prefix(10).lowercased().replacingOccurrences(of: "-", with: ""))"
+}

@@ -1,0 +1,45 @@
+import Foundation
+import Hummingbird
+import InkwellHTTPClient
+import InkwellKafka
+import InkwellServiceKit
+import Logging
+import Prometheus
+import ServiceLifecycle
+
+/// The gateway's composition root.
+public enum GatewayApp {
+    public static func buildApplication(configuration: GatewayConfiguration, registry: PrometheusCollectorRegistry, logger: Logger) throws -> some ApplicationProtocol {
+        var clientConfiguration = HTTPClient.Configuration()
+        clientConfiguration.defaultTimeout = configuration.upstreamTimeout
+        let client = HTTPClient(configuration: clientConfiguration, logger: logger)
+        let upstreams = UpstreamClient(client: client, configuration: configuration)
+        let broker = BrokerProbe(brokers: configuration.common.kafkaBrokers, logger: logger)
+        return InkwellApplication.make(
+            common: configuration.common, registry: registry, logger: logger,
+            readiness: [ReadinessCheck("broker") { await broker.isReachable() }],
+            services: [HTTPClientService(client: client)],
+            bodyLimit: { $0.uri.path.hasPrefix("/api/v1/media") ? InkwellLimits.mediaBody : InkwellLimits.jsonBody }
+        ) { routes in
+            routes.router.add(middleware: ProxyMiddleware(upstreams: upstreams))
+            ProfileController(upstreams: upstreams).register(on: routes)
+        }
+    }
+
+    /// `inkwell-gateway serve`.
+    public static func serve(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
+        let configuration = try GatewayConfiguration(environment: environment)
+        let registry = Observability.bootstrap(configuration.common)
+        let logger = Observability.logger(configuration.common)
+        try await buildApplication(configuration: configuration, registry: registry, logger: logger).runService()
+    }
+}
+
+/// Keeps the libcurl client for the application's lifetime and shuts it down last.
+struct HTTPClientService: Service {
+    let client: HTTPClient
+    func run() async throws {
+        try? await gracefulShutdown()
+        await client.shutdown()
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+import InkwellHTTPClient
+import InkwellServiceKit
+
+/// `GET /api/v1/users/{username}`: the public user from the users service plus `recentPosts`
+/// (up to 10 post summaries) from the blog service, fetched concurrently. When the blog cannot
+/// answer, the profile still comes back (degraded) with an empty list and
+/// `X-Inkwell-Degraded: blog`; when the users service cannot, its answer (or a 503) is passed on.
+public struct ProfileController: Sendable {
+    let upstreams: UpstreamClient
+
+    public init(upstreams: UpstreamClient) { self.upstreams = upstreams }
+
+    public func register(on routes: RouteTable) {
+        routes.on("/api/v1/users/{username}", .get) { request, context in
+            try await self.show(request, context: context)
+        }
+    }
+
+    func show(_ request: Request, context: InkwellRequestContext) async throws -> Response {
+        let username = try context.parameters.require("username")
+        let escaped = username.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? username
+        async let userCall = upstreams.send(.users, method: "GET", pathAndQuery: "/api/v1/users/\(escaped)", headers: request.headers, body: nil, context: context)
+        async let postsCall = try? upstreams.send(.blog, method: "GET", pathAndQuery: "/api/v1/posts?author=\(escaped)&limit=10", headers: request.headers, body: nil, context: context)
+        let user = try await userCall
+        guard user.status == 200, var profile = (try? JSONSerialization.jsonObject(with: Data(user.body))) as? [String: Any] else {
+            return ProxyMiddleware.relay(user)
+        }
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        if let posts = await postsCall, posts.status == 200,
+           let list = (try? JSONSerialization.jsonObject(with: Data(posts.body))) as? [String: Any],
+           let items = list["items"] as? [Any] {
+            profile["recentPosts"] = items
+        } else {
+            profile["recentPosts"] = [Any]()
+            headers[.inkwellDegraded] = "blog"
+        }
+        let body = try JSONSerialization.data(withJSONObject: profile, options: [.withoutEscapingSlashes])
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+    }
+}
+
+extension HTTPField.Name {
+    /// Names the services a composed answer had to do without.
+    static let inkwellDegraded = Self("X-Inkwell-Degraded")!
+}

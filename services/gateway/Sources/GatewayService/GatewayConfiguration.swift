@@ -1,0 +1,28 @@
+import Foundation
+import InkwellServiceKit
+
+/// The gateway's environment (OPERATIONS.md), validated at start.
+public struct GatewayConfiguration: Sendable {
+    public var common: CommonConfiguration
+    public var usersURL: String
+    public var blogURL: String
+    public var commentsURL: String
+    public var publicBaseURL: String
+    /// Per-request deadline for a call to a service (`UPSTREAM_TIMEOUT_MS`, default 5000).
+    public var upstreamTimeout: Duration
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        let env = EnvironmentConfiguration(environment: environment)
+        common = CommonConfiguration(serviceName: "gateway", env: env, defaultPort: 8080)
+        usersURL = Self.trimmed(env.url("users.url", required: true) ?? "")
+        blogURL = Self.trimmed(env.url("blog.url", required: true) ?? "")
+        commentsURL = Self.trimmed(env.url("comments.url", required: true) ?? "")
+        publicBaseURL = Self.trimmed(env.url("public.base.url", required: false, default: "http://127.0.0.1:\(common.httpPort)") ?? "")
+        upstreamTimeout = .milliseconds(env.int("upstream.timeout.ms", default: 5000, range: 50...120_000))
+        try env.validate()
+    }
+
+    static func trimmed(_ url: String) -> String {
+        url.hasSuffix("/") ? String(url.dropLast()) : url
+    }
+}

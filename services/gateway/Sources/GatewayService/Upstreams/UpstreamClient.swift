@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import InkwellHTTPClient
+import InkwellServiceKit
+import Logging
+import Metrics
+
+/// Calls the services over libcurl with the gateway's deadline, passing the request id and trace
+/// context on; an unreachable or slow service becomes a 503 problem, never a hung request.
+public struct UpstreamClient: Sendable {
+    let client: HTTPClient
+    let baseURLs: [Upstream: String]
+    let timeout: Duration
+
+    /// Request headers a service needs; hop-by-hop and spoofable identity headers stay behind.
+    static let forwardedRequestHeaders: [HTTPField.Name] = [
+        .contentType, .accept, .authorization, .ifMatch, .ifNoneMatch, .acceptLanguage, .userAgent,
+    ]
+
+    public init(client: HTTPClient, configuration: GatewayConfiguration) {
+        self.client = client
+        baseURLs = [.users: configuration.usersURL, .blog: configuration.blogURL, .comments: configuration.commentsURL]
+        timeout = configuration.upstreamTimeout
+    }
+
+    public func send(_ upstream: Upstream, method: String, pathAndQuery: String, headers: HTTPFields, body: [UInt8]?, context: InkwellRequestContext) async throws -> HTTPClientResponse {
+        var outgoing: [HTTPHeader] = []
+        for name in Self.forwardedRequestHeaders {
+            for value in headers[values: name] { outgoing.append(HTTPHeader(name: name.canonicalName, value: value)) }
+        }
+        outgoing.append(HTTPHeader(name: "X-Request-Id", value: context.requestId))
+        outgoing.append(HTTPHeader(name: "traceparent", value: context.trace.traceparent))
+        let request = HTTPClientRequest(method: method, url: baseURLs[upstream]! + pathAndQuery, headers: outgoing, body: body, timeout: timeout)
+        let start = ContinuousClock.now
+        do {
+            let response = try await client.execute(request)
+            Metrics.Timer(label: "inkwell_gateway_upstream_seconds", dimensions: [("upstream", upstream.rawValue), ("status", "\(response.status)")])
+                .recordNanoseconds((ContinuousClock.now - start).nanoseconds)
+            return response
+        } catch let error as HTTPClientError {
+            Counter(label: "inkwell_gateway_upstream_failures_total", dimensions: [("upstream", upstream.rawValue), ("kind", "\(error.kind)")]).increment()
+            context.logger.warning("upstream unavailable", metadata: ["upstream": "\(upstream.rawValue)", "error": "\(error.kind)"])
+            throw HTTPProblem.unavailable("The \(upstream.rawValue) service is unavailable; try again shortly.", retryAfter: 1)
+        }
+    }
+}

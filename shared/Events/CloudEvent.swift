@@ -1,0 +1,69 @@
+import Foundation
+
+/// A CloudEvents 1.0 event in structured JSON mode, the record value of every Inkwell event
+/// (EVENTS.md). `data` always carries the aggregate's `version`.
+public struct CloudEvent<Payload: Codable & Sendable>: Codable, Sendable {
+    public var specversion: String = "1.0"
+    public var id: String
+    /// `inkwell/users`, `inkwell/blog`, `inkwell/comments`.
+    public var source: String
+    /// `inkwell.<service>.<aggregate>.<event>.v<N>`.
+    public var type: String
+    /// The id of the thing that changed.
+    public var subject: String
+    /// RFC 3339 UTC with milliseconds.
+    public var time: String
+    public var datacontenttype: String = "application/json"
+    /// Distributed-tracing extension attribute (also sent as the Kafka header `traceparent`).
+    public var traceparent: String?
+    public var data: Payload
+
+    public init(id: UUID, source: String, type: String, subject: String, time: Date, traceparent: String? = nil, data: Payload) {
+        self.id = id.uuidString.lowercased()
+        self.source = source
+        self.type = type
+        self.subject = subject
+        self.time = EventJSON.format(time)
+        self.traceparent = traceparent
+        self.data = data
+    }
+}
+
+/// The envelope without its data, for routing an event to a handler before decoding it.
+public struct CloudEventEnvelope: Decodable, Sendable {
+    public var specversion: String
+    public var id: String
+    public var source: String
+    public var type: String
+    public var subject: String?
+    public var time: String?
+    public var traceparent: String?
+}
+
+/// JSON conventions of events: RFC 3339 UTC timestamps with milliseconds.
+public enum EventJSON {
+    static let dateStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
+
+    public static func format(_ date: Date) -> String { dateStyle.format(date) }
+
+    public static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(format(date))
+        }
+        return encoder
+    }
+
+    public static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .custom { decoder in
+            let container = try decoder.singleValueContainer()
+            let string = try container.decode(String.self)
+            if let date = (try? dateStyle.parse(string)) ?? (try? Date.ISO8601FormatStyle(timeZone: .gmt).parse(string)) { return date }
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an RFC 3339 timestamp")
+        }
+        return decoder
+    }
+}

@@ -1,1 +1,0 @@
-// InkwellEvents: placeholder until the module lands.

@@ -1,0 +1,60 @@
+import Foundation
+import InkwellPostgres
+
+/// The transactional outbox: an event is written to the service's `outbox` table in the same
+/// transaction as the change it describes, so it is published exactly when the change commits
+/// (by ``OutboxRelay``), and a broker outage can delay it but never lose it or fail the request.
+public enum Outbox {
+    /// Writes `event` for `topic` with record `key` on the transaction's connection.
+    public static func enqueue<Payload: Codable & Sendable>(
+        _ event: CloudEvent<Payload>,
+        topic: String,
+        key: String,
+        on connection: PostgresConnection
+    ) async throws {
+        let payload = String(decoding: try EventJSON.encoder.encode(event), as: UTF8.self)
+        guard let eventId = UUID(uuidString: event.id) else { throw OutboxError.invalidEventId(event.id) }
+        try await connection.execute("""
+            INSERT INTO outbox (event_id, topic, record_key, event_type, payload, traceparent)
+            VALUES (\(eventId), \(topic), \(key), \(event.type), \(payload), \(event.traceparent))
+            """)
+    }
+
+    /// The outbox and inbox tables, as migrations every event-publishing service applies first
+    /// (versions 1 and 2; a service's own migration files start at 100).
+    public static let migrations: [Migration] = [
+        Migration(version: 1, name: "platform_outbox", sql: """
+            CREATE TABLE outbox (
+                id bigserial PRIMARY KEY,
+                event_id uuid NOT NULL UNIQUE,
+                topic text NOT NULL,
+                record_key text NOT NULL,
+                event_type text NOT NULL,
+                payload text NOT NULL,
+                traceparent text,
+                created_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+                attempts integer NOT NULL DEFAULT 0,
+                last_error text,
+                sent_at timestamptz
+            );
+            CREATE INDEX outbox_unsent ON outbox (id) WHERE sent_at IS NULL;
+            CREATE INDEX outbox_sent_at ON outbox (sent_at) WHERE sent_at IS NOT NULL;
+            """),
+        Migration(version: 2, name: "platform_inbox", sql: """
+            CREATE TABLE processed_events (
+                event_id uuid PRIMARY KEY,
+                event_type text NOT NULL,
+                processed_at timestamptz NOT NULL DEFAULT now()
+            );
+            """),
+    ]
+}
+
+public enum OutboxError: Error, CustomStringConvertible {
+    case invalidEventId(String)
+    public var description: String {
+        switch self {
+        case .invalidEventId(let id): "event id \(id) is not a UUID"
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+import Logging
+
+/// The settings every Inkwell service reads (OPERATIONS.md, "Configuration of each service").
+public struct CommonConfiguration: Sendable {
+    public var serviceName: String
+    public var httpHost: String
+    public var httpPort: Int
+    public var kafkaBrokers: String
+    public var kafkaTopicPrefix: String
+    public var logLevel: Logger.Level
+    public var logFormat: LogFormat
+
+    public enum LogFormat: String, Sendable { case text, json }
+
+    public init(serviceName: String, env: EnvironmentConfiguration, defaultPort: Int) {
+        self.serviceName = serviceName
+        httpHost = env.string("http.host", default: "127.0.0.1")
+        httpPort = env.int("http.port", default: defaultPort, range: 1...65535)
+        kafkaBrokers = env.requiredString("kafka.brokers", hint: "host:port[,host:port...]")
+        kafkaTopicPrefix = env.string("kafka.topic.prefix", default: "")
+        let level = env.oneOf("log.level", ["trace", "debug", "info", "notice", "warning", "error", "critical"], default: "info")
+        logLevel = Logger.Level(rawValue: level) ?? .info
+        logFormat = LogFormat(rawValue: env.oneOf("log.format", ["text", "json"], default: "text")) ?? .text
+    }
+
+    /// A topic name with the optional shared-cluster prefix.
+    public func topic(_ name: String) -> String { kafkaTopicPrefix + name }
+}

@@ -1,0 +1,33 @@
+import Hummingbird
+import Logging
+import Prometheus
+import ServiceLifecycle
+
+/// Assembles a service's HTTP application: Inkwell's edge middleware, `/health/*` and `/metrics`,
+/// the service's own routes (with 405 for wrong methods), and its long-running services, which
+/// the application's `ServiceGroup` starts in order before the server and stops in reverse.
+public enum InkwellApplication {
+    public static func make(
+        common: CommonConfiguration,
+        registry: PrometheusCollectorRegistry,
+        logger: Logger,
+        readiness: [ReadinessCheck],
+        services: [any Service],
+        uniqueConstraintFields: [String: String] = [:],
+        bodyLimit: @escaping @Sendable (Request) -> Int = { _ in InkwellLimits.jsonBody },
+        routes register: (RouteTable) throws -> Void
+    ) rethrows -> some ApplicationProtocol {
+        let router = Router.inkwell(uniqueConstraintFields: uniqueConstraintFields, bodyLimit: bodyLimit)
+        let routes = RouteTable(router: router)
+        HealthController(checks: readiness).register(on: routes)
+        MetricsController(registry: registry).register(on: routes)
+        try register(routes)
+        routes.finish()
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(common.httpHost, port: common.httpPort), serverName: "inkwell-\(common.serviceName)"),
+            services: services,
+            logger: logger
+        )
+    }
+}

@@ -1,1 +1,0 @@
-// InkwellServiceKit: placeholder until the module lands.

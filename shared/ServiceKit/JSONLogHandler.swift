@@ -1,0 +1,46 @@
+import Foundation
+import Logging
+
+/// One JSON object per line on stderr (`LOG_FORMAT=json`, the default in containers).
+///
+/// Hand-written: swift-log ships only a text handler and no package of the chosen set has a JSON one.
+public struct JSONLogHandler: LogHandler {
+    public var metadata: Logger.Metadata = [:]
+    public var logLevel: Logger.Level = .info
+    let label: String
+
+    public init(label: String) { self.label = label }
+
+    public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    public func log(event: LogEvent) {
+        var object: [String: Any] = [
+            "time": InkwellJSON.format(Date()),
+            "level": event.level.rawValue,
+            "logger": label,
+            "message": event.message.description,
+        ]
+        let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
+        for (key, value) in merged { object[key] = Self.plain(value) }
+        guard var line = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
+        line.append(0x0A)
+        line.withUnsafeBytes { _ = fwrite($0.baseAddress, 1, $0.count, stderr) }
+    }
+
+    static func plain(_ value: Logger.MetadataValue) -> Any {
+        switch value {
+        case .string(let s): s
+        case .stringConvertible(let c): c.description
+        case .array(let a): a.map(plain)
+        case .dictionary(let d): d.mapValues(plain)
+        }
+    }
+
+    // swift-log's protocol requirement for the deprecated entry point.
+    public func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
+        log(event: LogEvent(level: level, message: message, metadata: metadata, source: source, file: file, function: function, line: line))
+    }
+}

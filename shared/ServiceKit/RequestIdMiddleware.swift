@@ -1,0 +1,40 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Gives every request an id and a trace context, puts both into the request's logger, and
+/// returns `X-Request-Id` on every response (errors included: it runs outside ``ProblemMiddleware``).
+public struct RequestIdMiddleware: RouterMiddleware {
+    public typealias Context = InkwellRequestContext
+
+    public init() {}
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.requestId = request.headers[.requestId].flatMap(Self.sanitized) ?? UUIDv7.generate().uuidString.lowercased()
+        context.trace = request.headers[.traceparent].flatMap(TraceContext.init(continuing:)) ?? TraceContext()
+        context.logger[metadataKey: "request_id"] = .string(context.requestId)
+        context.logger[metadataKey: "trace_id"] = .string(context.trace.traceId)
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as any HTTPResponseError {
+            response = try error.response(from: request, context: context)
+        }
+        response.headers[.requestId] = context.requestId
+        return response
+    }
+
+    /// A client's id is echoed only when it is short and printable (it ends up in logs and headers).
+    static func sanitized(_ value: String) -> String? {
+        guard (1...128).contains(value.utf8.count),
+              value.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F })
+        else { return nil }
+        return value
+    }
+}
+
+extension HTTPField.Name {
+    public static let requestId = Self("X-Request-Id")!
+    public static let traceparent = Self("traceparent")!
+}
