@@ -1,0 +1,81 @@
+import Logging
+
+/// An HTTP/1.1 (and SMTP) client over libcurl's multi interface.
+///
+/// One client owns one thread that runs every transfer, so any number of requests can be in
+/// flight at once without blocking Swift's cooperative pool; connections are kept alive and
+/// reused between requests to the same host. Create one client per process (or per
+/// purpose) and share it. Redirects are never followed.
+///
+/// Call ``shutdown()`` when done; dropping the last reference also stops the thread, without
+/// waiting.
+public final class HTTPClient: Sendable {
+    private let loop: CurlMultiLoop
+    let configuration: Configuration
+    private let logger: Logger
+
+    /// Creates a client and starts its transfer thread.
+    public init(configuration: Configuration = .init(), logger: Logger) {
+        CurlGlobal.ensureInitialized()
+        self.configuration = configuration
+        self.logger = logger
+        loop = CurlMultiLoop(configuration: configuration, logger: logger)
+        loop.start()
+    }
+
+    deinit {
+        // No task can be awaiting a request here (each holds the client), so nothing is lost.
+        loop.requestShutdown()
+    }
+
+    /// Sends `request` and returns the complete response.
+    ///
+    /// Any HTTP status is a response. Throws ``HTTPClientError`` for transport failures, after
+    /// the timeout, when the response body is too large, and with `.cancelled` as soon as the
+    /// awaiting task is cancelled (the transfer is aborted).
+    public func execute(_ request: HTTPClientRequest) async throws -> HTTPClientResponse {
+        try Self.validate(request.headers)
+        let transfer = CurlTransfer(
+            job: .http(request),
+            timeout: request.timeout ?? configuration.defaultTimeout,
+            maxResponseBodySize: configuration.maxResponseBodySize
+        )
+        return try await run(transfer)
+    }
+
+    /// Fails every request in flight with `.shutdown` and stops the transfer thread.
+    /// Later calls to ``execute(_:)`` fail with `.shutdown`. Calling it again does nothing.
+    public func shutdown() async {
+        await loop.shutdown()
+    }
+
+    /// Transfers currently inside libcurl (for tests).
+    var activeTransferCount: Int { loop.activeCount }
+
+    /// Hands `transfer` to the loop thread and waits for it, turning task cancellation into
+    /// removal of the transfer.
+    func run(_ transfer: CurlTransfer) async throws -> HTTPClientResponse {
+        let loop = self.loop
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                guard transfer.begin(continuation) else { return }
+                if !loop.submit(transfer) {
+                    transfer.finish(.failure(HTTPClientError(kind: .shutdown, message: "the HTTP client was shut down")))
+                }
+            }
+        } onCancel: {
+            if transfer.cancel() { loop.remove(transfer) }
+        }
+    }
+
+    /// Rejects header fields that would corrupt the request (header injection).
+    private static func validate(_ headers: [HTTPHeader]) throws(HTTPClientError) {
+        for header in headers {
+            let badName = header.name.isEmpty || header.name.contains { $0 == ":" || $0 == "\r" || $0 == "\n" || $0 == " " }
+            let badValue = header.value.contains { $0 == "\r" || $0 == "\n" || $0 == "\0" }
+            if badName || badValue || header.name.contains("\0") {
+                throw HTTPClientError(kind: .transport, message: "invalid header field \"\(header.name.prefix(64))\"")
+            }
+        }
+    }
+}
