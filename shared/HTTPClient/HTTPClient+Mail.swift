@@ -12,7 +12,7 @@ extension HTTPClient {
             throw HTTPClientError(kind: .transport, message: "a mail needs at least one recipient")
         }
         let addresses = [message.from] + message.recipients
-        if addresses.contains(where: { $0.contains { $0 == "\r" || $0 == "\n" || $0 == "\0" } }) {
+        if addresses.contains(where: { $0.utf8.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0 } }) {
             throw HTTPClientError(kind: .transport, message: "invalid mail address")
         }
         let transfer = CurlTransfer(

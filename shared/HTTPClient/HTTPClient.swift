@@ -70,10 +70,11 @@ public final class HTTPClient: Sendable {
 
     /// Rejects header fields that would corrupt the request (header injection).
     private static func validate(_ headers: [HTTPHeader]) throws(HTTPClientError) {
+        // Checked on bytes: as Characters, "\r\n" is a single grapheme equal to neither "\r" nor "\n".
         for header in headers {
-            let badName = header.name.isEmpty || header.name.contains { $0 == ":" || $0 == "\r" || $0 == "\n" || $0 == " " }
-            let badValue = header.value.contains { $0 == "\r" || $0 == "\n" || $0 == "\0" }
-            if badName || badValue || header.name.contains("\0") {
+            let badName = header.name.isEmpty || header.name.utf8.contains { $0 <= 0x20 || $0 == UInt8(ascii: ":") || $0 == 0x7F }
+            let badValue = header.value.utf8.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0 }
+            if badName || badValue {
                 throw HTTPClientError(kind: .transport, message: "invalid header field \"\(header.name.prefix(64))\"")
             }
         }
