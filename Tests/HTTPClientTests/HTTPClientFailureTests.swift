@@ -38,6 +38,15 @@ import Testing
         }
     }
 
+    @Test func unknownHostIsCouldNotResolveHost() async throws {
+        try await TestClient.with { client in
+            // .invalid is reserved (RFC 2606): it never resolves.
+            await TestClient.expectError(.couldNotResolveHost) {
+                _ = try await client.execute(.init(url: "http://inkwell-no-such-host.invalid/", timeout: .seconds(10)))
+            }
+        }
+    }
+
     @Test func cancellingTheTaskAbortsAnInFlightRequestPromptly() async throws {
         let blackHole = try BlackHoleListener()
         let blackHoleURL = blackHole.url

@@ -133,12 +133,16 @@ final class CurlMultiLoop: @unchecked Sendable {
             if code != CURLM_OK {
                 logger.error("curl_multi_perform failed", metadata: ["code": "\(code.rawValue)"])
             }
-            collectFinished()
+            let finishedAny = collectFinished()
             let count = active.count
             inbox.withLock { $0.activeCount = count }
             // Waits for socket activity or libcurl's next timeout (whichever is sooner than 1 s);
             // curl_multi_wakeup interrupts it when the inbox changes.
-            _ = curl_multi_poll(multi.raw, nil, 0, 1000, nil)
+            // After a transfer finished, go round again without waiting: curl_multi_remove_handle
+            // hands the freed connection to a transfer queued by CURLMOPT_MAX_HOST_CONNECTIONS,
+            // and with libcurl 7.88 curl_multi_poll did not always wake for it (measured: about one
+            // burst of 100 requests in five stalled for the full poll timeout).
+            _ = curl_multi_poll(multi.raw, nil, 0, finishedAny ? 0 : 1000, nil)
         }
         spareHandles.removeAll()
         let waiters = inbox.withLock { inbox in
@@ -178,7 +182,9 @@ final class CurlMultiLoop: @unchecked Sendable {
         recycle(transfer.detach())
     }
 
-    private func collectFinished() {
+    @discardableResult
+    private func collectFinished() -> Bool {
+        var finishedAny = false
         var queued: Int32 = 0
         while let message = curl_multi_info_read(multi.raw, &queued) {
             guard message.pointee.msg == CURLMSG_DONE, let raw = message.pointee.easy_handle else { continue }
@@ -192,7 +198,9 @@ final class CurlMultiLoop: @unchecked Sendable {
                 logger.debug("HTTP transfer failed", metadata: ["kind": "\(error.kind)", "error": "\(error.message)"])
             }
             transfer.finish(result)
+            finishedAny = true
         }
+        return finishedAny
     }
 
     private func failAll() {
