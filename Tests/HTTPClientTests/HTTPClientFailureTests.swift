@@ -130,6 +130,12 @@ import Testing
             await TestClient.expectError(.transport) {
                 _ = try await client.execute(.init(url: "http://127.0.0.1:1/", headers: [.init(name: "X-A", value: "1\r\nX-Evil: 2")]))
             }
+            await TestClient.expectError(.transport) {
+                _ = try await client.execute(.init(url: "http://127.0.0.1:1/", headers: [.init(name: "X-A\nB", value: "1")]))
+            }
+            await TestClient.expectError(.transport) {
+                _ = try await client.execute(.init(method: "GET / HTTP/1.1\r\nHost: x\r\n\r\nGET", url: "http://127.0.0.1:1/"))
+            }
         }
     }
 

@@ -1,7 +1,6 @@
 import CCurl
 import Foundation
 import Logging
-import Synchronization
 
 /// The thread that drives every transfer of one ``HTTPClient`` through a libcurl multi handle.
 ///
@@ -13,7 +12,7 @@ import Synchronization
 /// are reused too.
 ///
 /// `@unchecked Sendable`, safe because:
-/// - `inbox` is a `Mutex`, the only state other threads touch;
+/// - `inbox` is ``Locked``, the only state other threads touch;
 /// - `multi` is used from other threads only through `wakeup()`, which libcurl allows;
 /// - `active` and `spareHandles` are touched only by `run()` on the loop thread.
 final class CurlMultiLoop: @unchecked Sendable {
@@ -32,7 +31,7 @@ final class CurlMultiLoop: @unchecked Sendable {
         var activeCount = 0
     }
 
-    private let inbox = Mutex(Inbox())
+    private let inbox = Locked(Inbox())
     private let multi = CurlMultiHandle()
     private let configuration: HTTPClient.Configuration
     private let logger: Logger

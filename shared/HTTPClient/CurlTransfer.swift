@@ -1,12 +1,12 @@
 import CCurl
-import Synchronization
+import Foundation
 
 /// One request or mail on its way through the ``CurlMultiLoop``: what to send, the
 /// continuation of the awaiting task, and the buffers libcurl reads from and writes into.
 ///
 /// `@unchecked Sendable` because the object crosses from the awaiting task to the loop thread.
 /// This is safe because the state is split in two:
-/// - `completion` is behind a `Mutex` and is the only state touched by several threads
+/// - `completion` is ``Locked`` and is the only state touched by several threads
 ///   (the task that starts it, a cancellation handler, the loop thread, `shutdown`).
 /// - Everything else after `job` is touched only on the loop thread, between ``attach(to:configuration:)``
 ///   and ``detach()``; the hand-over itself goes through the loop's locked inbox, which orders it.
@@ -29,7 +29,7 @@ final class CurlTransfer: @unchecked Sendable {
     let job: Job
     let timeout: Duration
     private let maxResponseBodySize: Int
-    private let completion = Mutex<CompletionState>(.idle)
+    private let completion = Locked<CompletionState>(.idle)
 
     // Loop-thread-only state.
     private(set) var easy: CurlEasyHandle?
@@ -41,6 +41,9 @@ final class CurlTransfer: @unchecked Sendable {
     private var responseHeaders: [HTTPHeader] = []
     private var responseBody: [UInt8] = []
     private var bodyTooLarge = false
+    /// The SMTP server's last reply line, added to error messages (libcurl's own text is often
+    /// just "Weird server reply").
+    private var lastServerReply = ""
 
     init(job: Job, timeout: Duration, maxResponseBodySize: Int) {
         self.job = job
@@ -204,6 +207,14 @@ final class CurlTransfer: @unchecked Sendable {
         uploadOffset = 0
         try handle.set(CURLOPT_UPLOAD, 1)
         try handle.set(CURLOPT_INFILESIZE_LARGE, offset: Int64(message.data.count))
+        try handle.set(CURLOPT_HEADERDATA, pointer: opaqueSelf)
+        try check(inkwell_curl_easy_setopt_write_cb(handle.raw, CURLOPT_HEADERFUNCTION) { data, size, count, user in
+            // For SMTP libcurl passes the server's replies here.
+            guard let user else { return 0 }
+            let transfer = Unmanaged<CurlTransfer>.fromOpaque(user).takeUnretainedValue()
+            transfer.receiveServerReply(UnsafeRawBufferPointer(start: data, count: size * count))
+            return size * count
+        })
         try handle.set(CURLOPT_READDATA, pointer: opaqueSelf)
         try check(inkwell_curl_easy_setopt_read_cb(handle.raw, CURLOPT_READFUNCTION) { data, size, count, user in
             guard let user, let data else { return 0 }
@@ -256,6 +267,9 @@ final class CurlTransfer: @unchecked Sendable {
         if kind == .responseTooLarge {
             return HTTPClientError(kind: kind, message: "response body exceeds \(maxResponseBodySize) bytes")
         }
+        if !lastServerReply.isEmpty {
+            return HTTPClientError(kind: kind, message: "\(message) (server: \(lastServerReply))")
+        }
         return HTTPClientError(kind: kind, message: message)
     }
 
@@ -295,6 +309,11 @@ final class CurlTransfer: @unchecked Sendable {
         let name = String(line[..<colon]).trimmingWhitespace()
         let value = String(line[line.index(after: colon)...]).trimmingWhitespace()
         responseHeaders.append(HTTPHeader(name: name, value: value))
+    }
+
+    private func receiveServerReply(_ bytes: UnsafeRawBufferPointer) {
+        let line = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        if !line.isEmpty { lastServerReply = String(line.prefix(200)) }
     }
 
     private func sendUpload(into destination: UnsafeMutableRawBufferPointer) -> Int {

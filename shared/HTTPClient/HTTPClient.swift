@@ -34,6 +34,7 @@ public final class HTTPClient: Sendable {
     /// the timeout, when the response body is too large, and with `.cancelled` as soon as the
     /// awaiting task is cancelled (the transfer is aborted).
     public func execute(_ request: HTTPClientRequest) async throws -> HTTPClientResponse {
+        try Self.validate(method: request.method)
         try Self.validate(request.headers)
         let transfer = CurlTransfer(
             job: .http(request),
@@ -66,6 +67,15 @@ public final class HTTPClient: Sendable {
         } onCancel: {
             if transfer.cancel() { loop.remove(transfer) }
         }
+    }
+
+    /// The method goes into the request line verbatim: it must be an RFC 9110 token.
+    private static func validate(method: String) throws(HTTPClientError) {
+        let allowed = Set("!#$%&'*+-.^_`|~".utf8)
+        let valid = !method.isEmpty && method.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || allowed.contains(byte)
+        }
+        if !valid { throw HTTPClientError(kind: .transport, message: "invalid method \"\(method.prefix(32))\"") }
     }
 
     /// Rejects header fields that would corrupt the request (header injection).
