@@ -3,7 +3,9 @@ extension HTTPClient {
     ///
     /// - Parameters:
     ///   - smtpURL: `smtp://host:port` (plain) or `smtps://host:port` (implicit TLS), optionally
-    ///     with `user:password@` for SMTP AUTH. The URL's credentials never appear in errors.
+    ///     with `user:password@` for SMTP AUTH (percent-encode `@` and `:` inside them). A path
+    ///     (`smtp://host:port/inkwell.example`) sets the EHLO name; without one libcurl uses the
+    ///     local host name. The URL's credentials never appear in errors.
     ///   - timeout: the limit for the whole session; `nil` uses ``Configuration/defaultTimeout``.
     /// - Throws: ``HTTPClientError``; `.transport` when the server rejects the sender, a recipient
     ///   or the message (with the server's reply in the message), `.invalidURL` for other schemes.

@@ -6,7 +6,8 @@ public struct HTTPClientRequest: Sendable {
     public var url: String
     /// Extra headers. Without a `Content-Type` here, a request body is sent without one.
     public var headers: [HTTPHeader]
-    /// The request body, sent with a `Content-Length`; `nil` sends no body.
+    /// The request body, sent with a `Content-Length` (and no `Expect: 100-continue`). `nil` sends
+    /// no body, except that `POST`, `PUT` and `PATCH` then send an empty one (`Content-Length: 0`).
     public var body: [UInt8]?
     /// The limit for the whole exchange (connect, send, receive); `nil` uses
     /// ``HTTPClient/Configuration/defaultTimeout``.
