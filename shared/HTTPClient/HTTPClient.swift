@@ -1,0 +1,92 @@
+import Logging
+
+/// An HTTP/1.1 (and SMTP) client over libcurl's multi interface.
+///
+/// One client owns one thread that runs every transfer, so any number of requests can be in
+/// flight at once without blocking Swift's cooperative pool; connections are kept alive and
+/// reused between requests to the same host. Create one client per process (or per
+/// purpose) and share it. Redirects are never followed.
+///
+/// Call ``shutdown()`` when done; dropping the last reference also stops the thread, without
+/// waiting.
+public final class HTTPClient: Sendable {
+    private let loop: CurlMultiLoop
+    let configuration: Configuration
+    private let logger: Logger
+
+    /// Creates a client and starts its transfer thread.
+    public init(configuration: Configuration = .init(), logger: Logger) {
+        CurlGlobal.ensureInitialized()
+        self.configuration = configuration
+        self.logger = logger
+        loop = CurlMultiLoop(configuration: configuration, logger: logger)
+        loop.start()
+    }
+
+    deinit {
+        // No task can be awaiting a request here (each holds the client), so nothing is lost.
+        loop.requestShutdown()
+    }
+
+    /// Sends `request` and returns the complete response.
+    ///
+    /// Any HTTP status is a response. Throws ``HTTPClientError`` for transport failures, after
+    /// the timeout, when the response body is too large, and with `.cancelled` as soon as the
+    /// awaiting task is cancelled (the transfer is aborted).
+    public func execute(_ request: HTTPClientRequest) async throws -> HTTPClientResponse {
+        try Self.validate(method: request.method)
+        try Self.validate(request.headers)
+        let transfer = CurlTransfer(
+            job: .http(request),
+            timeout: request.timeout ?? configuration.defaultTimeout,
+            maxResponseBodySize: configuration.maxResponseBodySize
+        )
+        return try await run(transfer)
+    }
+
+    /// Fails every request in flight with `.shutdown` and stops the transfer thread.
+    /// Later calls to ``execute(_:)`` fail with `.shutdown`. Calling it again does nothing.
+    public func shutdown() async {
+        await loop.shutdown()
+    }
+
+    /// Transfers currently inside libcurl (for tests).
+    var activeTransferCount: Int { loop.activeCount }
+
+    /// Hands `transfer` to the loop thread and waits for it, turning task cancellation into
+    /// removal of the transfer.
+    func run(_ transfer: CurlTransfer) async throws -> HTTPClientResponse {
+        let loop = self.loop
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                guard transfer.begin(continuation) else { return }
+                if !loop.submit(transfer) {
+                    transfer.finish(.failure(HTTPClientError(kind: .shutdown, message: "the HTTP client was shut down")))
+                }
+            }
+        } onCancel: {
+            if transfer.cancel() { loop.remove(transfer) }
+        }
+    }
+
+    /// The method goes into the request line verbatim: it must be an RFC 9110 token.
+    private static func validate(method: String) throws(HTTPClientError) {
+        let allowed = Set("!#$%&'*+-.^_`|~".utf8)
+        let valid = !method.isEmpty && method.utf8.allSatisfy { byte in
+            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || allowed.contains(byte)
+        }
+        if !valid { throw HTTPClientError(kind: .transport, message: "invalid method \"\(method.prefix(32))\"") }
+    }
+
+    /// Rejects header fields that would corrupt the request (header injection).
+    private static func validate(_ headers: [HTTPHeader]) throws(HTTPClientError) {
+        // Checked on bytes: as Characters, "\r\n" is a single grapheme equal to neither "\r" nor "\n".
+        for header in headers {
+            let badName = header.name.isEmpty || header.name.utf8.contains { $0 <= 0x20 || $0 == UInt8(ascii: ":") || $0 == 0x7F }
+            let badValue = header.value.utf8.contains { $0 == 0x0D || $0 == 0x0A || $0 == 0 }
+            if badName || badValue {
+                throw HTTPClientError(kind: .transport, message: "invalid header field \"\(header.name.prefix(64))\"")
+            }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// InkwellHTTPClient: placeholder until the module lands.
