@@ -55,6 +55,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
     ],
     targets: [
         // C libraries from Debian; only the matching Inkwell* wrapper imports each.
@@ -68,6 +69,12 @@ let package = Package(
         .target(name: "InkwellKafka", dependencies: ["CRdKafka", log, lifecycle], path: "shared/Kafka", swiftSettings: swiftSettings),
         .target(name: "InkwellHTTPClient", dependencies: ["CCurl", log], path: "shared/HTTPClient", swiftSettings: swiftSettings),
         .target(name: "InkwellPasswords", dependencies: ["CArgon2", nioPosix], path: "shared/Passwords", swiftSettings: swiftSettings),
+        .target(
+            name: "InkwellAuth",
+            dependencies: ["InkwellHTTPClient", log, lifecycle, .product(name: "JWTKit", package: "jwt-kit")],
+            path: "shared/Auth",
+            swiftSettings: swiftSettings
+        ),
         .target(name: "InkwellEvents", dependencies: ["InkwellPostgres", "InkwellKafka", log, metrics, lifecycle], path: "shared/Events", swiftSettings: swiftSettings),
         .target(
             name: "InkwellServiceKit",
@@ -93,6 +100,7 @@ let package = Package(
         .testTarget(name: "KafkaTests", dependencies: ["InkwellKafka", "TestSupport"], path: "Tests/KafkaTests", swiftSettings: swiftSettings),
         .testTarget(name: "HTTPClientTests", dependencies: ["InkwellHTTPClient", "TestSupport"], path: "Tests/HTTPClientTests", swiftSettings: swiftSettings),
         .testTarget(name: "EventsTests", dependencies: ["InkwellEvents", "InkwellPostgres", "InkwellKafka", "TestSupport"], path: "Tests/EventsTests", swiftSettings: swiftSettings),
+        .testTarget(name: "AuthTests", dependencies: ["InkwellAuth", "TestSupport"], path: "Tests/AuthTests", swiftSettings: swiftSettings),
         .testTarget(name: "PasswordsTests", dependencies: ["InkwellPasswords"], path: "Tests/PasswordsTests", swiftSettings: swiftSettings),
         .testTarget(name: "ServiceKitTests", dependencies: ["InkwellServiceKit", "TestSupport"], path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
         .testTarget(name: "UsersTests", dependencies: ["UsersService", "InkwellServiceKit", "InkwellPostgres", "TestSupport"], path: "Tests/UsersTests", swiftSettings: swiftSettings),

@@ -1,0 +1,1 @@
+// InkwellAuth placeholder
