@@ -42,8 +42,10 @@ final class KafkaClientContext: Sendable {
                 context.logger.error("librdkafka fatal error", metadata: ["error": "\(fatal)"])
                 context.onFatalError(fatal)
             } else {
-                // Mostly transient (broker down, all brokers down): librdkafka keeps retrying.
-                context.logger.warning("librdkafka error", metadata: ["kafka.error": "\(code.name)", "reason": "\(text)"])
+                // Transient: librdkafka keeps retrying. Single connection failures are also
+                // reported through the log callback, so only "all brokers down" is a warning here.
+                let level: Logger.Level = code == KafkaErrorCode(RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN) ? .warning : .debug
+                context.logger.log(level: level, "librdkafka error", metadata: ["kafka.error": "\(code.name)", "reason": "\(text)"])
             }
         }
     }
