@@ -78,6 +78,11 @@ public final class KafkaProducer: Service, Sendable {
         return await core.isReachable(timeout: timeout)
     }
 
+    /// Tests only (`@testable`): raises a librdkafka fatal error on the current handle.
+    func triggerFatalErrorForTesting() {
+        if case .running(let core, _) = state.withLock({ $0 }) { core.triggerFatalErrorForTesting() }
+    }
+
     private func replaceCore(afterFatalErrorIn generation: Int) {
         let old = state.withLock { state -> ProducerCore? in
             guard case .running(let core, let current) = state, current == generation else { return nil }

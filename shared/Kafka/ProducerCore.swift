@@ -116,6 +116,11 @@ final class ProducerCore: Sendable {
         await pollThread.finished.wait()
     }
 
+    /// Makes librdkafka raise a fatal error on this handle, as a broker-side sequence error would.
+    func triggerFatalErrorForTesting() {
+        _ = rd_kafka_test_fatal_error(handle.pointer, RD_KAFKA_RESP_ERR_OUT_OF_ORDER_SEQUENCE_NUMBER, "triggered by a test")
+    }
+
     /// For `deinit` of the producer, where nothing can be awaited: purge and let the threads end.
     func stopWithoutFlush() {
         _ = rd_kafka_purge(handle.pointer, RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT)
