@@ -1,1 +1,0 @@
-// InkwellKafka: placeholder until the module lands.
