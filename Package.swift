@@ -97,7 +97,7 @@ let package = Package(
         // Shared helpers for tests: the test stack's environment, polling with a deadline, child processes.
         .target(name: "TestSupport", dependencies: ["InkwellHTTPClient", "InkwellPostgres", log], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "PostgresTests", dependencies: ["InkwellPostgres", "TestSupport"], path: "Tests/PostgresTests", swiftSettings: swiftSettings),
-        .testTarget(name: "KafkaTests", dependencies: ["InkwellKafka", "TestSupport"], path: "Tests/KafkaTests", swiftSettings: swiftSettings),
+        .testTarget(name: "KafkaTests", dependencies: ["InkwellKafka", "TestSupport", lifecycle, log], path: "Tests/KafkaTests", swiftSettings: swiftSettings),
         .testTarget(name: "HTTPClientTests", dependencies: ["InkwellHTTPClient", "TestSupport"], path: "Tests/HTTPClientTests", swiftSettings: swiftSettings),
         .testTarget(name: "EventsTests", dependencies: ["InkwellEvents", "InkwellPostgres", "InkwellKafka", "TestSupport"], path: "Tests/EventsTests", swiftSettings: swiftSettings),
         .testTarget(name: "AuthTests", dependencies: ["InkwellAuth", "TestSupport"], path: "Tests/AuthTests", swiftSettings: swiftSettings),

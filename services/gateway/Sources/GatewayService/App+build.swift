@@ -14,11 +14,16 @@ public enum GatewayApp {
         clientConfiguration.defaultTimeout = configuration.upstreamTimeout
         let client = HTTPClient(configuration: clientConfiguration, logger: logger)
         let upstreams = UpstreamClient(client: client, configuration: configuration)
-        let broker = BrokerProbe(brokers: configuration.common.kafkaBrokers, logger: logger)
+        // The gateway publishes nothing; a producer handle is its way to ask the cluster for
+        // metadata, so readiness reflects whether the broker it will consume from is reachable.
+        let broker = try KafkaProducer(
+            configuration: KafkaProducerConfiguration(brokers: configuration.common.kafkaBrokers, clientId: "inkwell-gateway"),
+            logger: logger
+        )
         return InkwellApplication.make(
             common: configuration.common, registry: registry, logger: logger,
-            readiness: [ReadinessCheck("broker") { await broker.isReachable() }],
-            services: [HTTPClientService(client: client)],
+            readiness: [ReadinessCheck("broker") { await broker.isReachable(timeout: .seconds(2)) }],
+            services: [HTTPClientService(client: client), broker],
             bodyLimit: { $0.uri.path.hasPrefix("/api/v1/media") ? InkwellLimits.mediaBody : InkwellLimits.jsonBody }
         ) { routes in
             routes.router.add(middleware: ProxyMiddleware(upstreams: upstreams))
