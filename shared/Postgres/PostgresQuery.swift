@@ -70,6 +70,13 @@ public struct PostgresQuery: ExpressibleByStringInterpolation, Sendable, CustomS
             sql += "$\(binds.count)"
         }
 
+        /// Binds `value` as the next `$n`, NULL when `nil`. (A separate overload so that the compiler
+        /// knows an optional is meant here and does not warn about debug descriptions.)
+        public mutating func appendInterpolation<Value: PostgresEncodable>(_ value: Value?) {
+            binds.append(value)
+            sql += "$\(binds.count)"
+        }
+
         /// Writes `name` as a quoted identifier: `"my ""odd"" schema"`.
         public mutating func appendInterpolation(identifier name: String) {
             sql += PostgresQuery.quoteIdentifier(name)
