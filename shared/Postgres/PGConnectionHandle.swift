@@ -55,16 +55,33 @@ final class PGConnectionHandle: @unchecked Sendable {
         return PGConnectionHandle(conn: conn, id: id)
     }
 
-    /// Whether the connection can be handed out: reads anything the server sent while it was idle
-    /// (`PQconsumeInput` does not block: libpq sockets are non-blocking) so that a connection the
-    /// server closed shows up as `CONNECTION_BAD`, and checks that no transaction is open.
+    /// Whether the connection can be handed out. Non-blocking (libpq sockets are non-blocking).
+    ///
+    /// An idle connection should have nothing to read. When the server closes it (restart,
+    /// `pg_terminate_backend`, idle timeout) it first sends a FATAL error message and then EOF;
+    /// one `PQconsumeInput` may read just the message and leave the status `CONNECTION_OK`, so
+    /// the check reads twice (the second read meets the EOF) and also asks the kernel whether
+    /// the peer hung up.
     func isReusable() -> Bool {
         guard !cancelRequested.load(ordering: .relaxed) else { return false }
         return lock.withLock { _ in
-            guard PQconsumeInput(conn) == 1, PQstatus(conn) == CONNECTION_OK else { return false }
+            for _ in 0..<2 {
+                guard PQconsumeInput(conn) == 1, PQstatus(conn) == CONNECTION_OK else { return false }
+            }
+            var descriptor = pollfd(fd: PQsocket(conn), events: Int16(POLLIN) | Self.peerHungUp, revents: 0)
+            if poll(&descriptor, 1, 0) > 0, descriptor.revents & (Int16(POLLHUP) | Self.peerHungUp | Int16(POLLERR) | Int16(POLLNVAL)) != 0 {
+                return false
+            }
             return PQtransactionStatus(conn) == PQTRANS_IDLE
         }
     }
+
+    /// `POLLRDHUP` (Linux, needs _GNU_SOURCE so Swift does not see it); 0 elsewhere.
+    #if os(Linux)
+    private static let peerHungUp: Int16 = 0x2000
+    #else
+    private static let peerHungUp: Int16 = 0
+    #endif
 
     /// What the pool should do with the connection when a lease ends. Non-blocking.
     enum ReturnState { case idle, needsRollback, broken }
