@@ -1,1 +1,0 @@
-// InkwellPostgres: placeholder until the module lands.
