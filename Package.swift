@@ -15,6 +15,7 @@ let metrics = Target.Dependency.product(name: "Metrics", package: "swift-metrics
 let lifecycle = Target.Dependency.product(name: "ServiceLifecycle", package: "swift-service-lifecycle")
 let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummingbird")
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
+let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
 
 /// A service: `services/<dir>/Sources/<Name>Service` (library) and `.../<Name>Main` (the `inkwell-<dir>` executable).
@@ -56,6 +57,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
     ],
     targets: [
         // C libraries from Debian; only the matching Inkwell* wrapper imports each.
@@ -80,7 +82,7 @@ let package = Package(
             name: "InkwellServiceKit",
             dependencies: [
                 "InkwellPostgres", "InkwellKafka", "InkwellEvents", "InkwellHTTPClient",
-                hummingbird, log, metrics, lifecycle, argumentParser,
+                hummingbird, httpTypes, log, metrics, lifecycle, argumentParser,
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ],
@@ -92,7 +94,7 @@ let package = Package(
     + service("Users", dir: "users", dependencies: ["InkwellServiceKit", "InkwellPostgres", "InkwellEvents", "InkwellPasswords", hummingbird, log], resources: [.copy("Migrations")], mainDependencies: ["InkwellPasswords"])
     + service("Blog", dir: "blog", dependencies: ["InkwellServiceKit", "InkwellPostgres", "InkwellEvents", hummingbird, log], resources: [.copy("Migrations")])
     + service("Comments", dir: "comments", dependencies: ["InkwellServiceKit", "InkwellPostgres", "InkwellEvents", hummingbird, log], resources: [.copy("Migrations")])
-    + service("Gateway", dir: "gateway", dependencies: ["InkwellServiceKit", "InkwellHTTPClient", "InkwellKafka", hummingbird, log])
+    + service("Gateway", dir: "gateway", dependencies: ["InkwellServiceKit", "InkwellHTTPClient", "InkwellKafka", hummingbird, httpTypes, log, metrics])
     + [
         // Shared helpers for tests: the test stack's environment, polling with a deadline, child processes.
         .target(name: "TestSupport", dependencies: ["InkwellHTTPClient", "InkwellPostgres", log], path: "Tests/TestSupport", swiftSettings: swiftSettings),
@@ -102,7 +104,7 @@ let package = Package(
         .testTarget(name: "EventsTests", dependencies: ["InkwellEvents", "InkwellPostgres", "InkwellKafka", "TestSupport"], path: "Tests/EventsTests", swiftSettings: swiftSettings),
         .testTarget(name: "AuthTests", dependencies: ["InkwellAuth", "TestSupport"], path: "Tests/AuthTests", swiftSettings: swiftSettings),
         .testTarget(name: "PasswordsTests", dependencies: ["InkwellPasswords"], path: "Tests/PasswordsTests", swiftSettings: swiftSettings),
-        .testTarget(name: "ServiceKitTests", dependencies: ["InkwellServiceKit", "TestSupport"], path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
+        .testTarget(name: "ServiceKitTests", dependencies: ["InkwellServiceKit", "TestSupport", hummingbird], path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
         .testTarget(name: "UsersTests", dependencies: ["UsersService", "InkwellServiceKit", "InkwellPostgres", "TestSupport"], path: "Tests/UsersTests", swiftSettings: swiftSettings),
         .testTarget(name: "GatewayTests", dependencies: ["GatewayService", "InkwellServiceKit"], path: "Tests/GatewayTests", swiftSettings: swiftSettings),
         .testTarget(name: "IntegrationTests", dependencies: ["InkwellHTTPClient", "InkwellKafka", "InkwellPostgres", "InkwellEvents", "TestSupport"], path: "Tests/IntegrationTests", swiftSettings: swiftSettings),

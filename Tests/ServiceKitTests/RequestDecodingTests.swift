@@ -1,4 +1,5 @@
 import Foundation
+import Hummingbird
 @testable import InkwellServiceKit
 import Testing
 

@@ -4,6 +4,10 @@ import Foundation
 public struct DeadlineExceeded: Error, CustomStringConvertible {
     public let what: String
     public let timeout: Duration
+    public init(what: String, timeout: Duration) {
+        self.what = what
+        self.timeout = timeout
+    }
     public var description: String { "timed out after \(timeout) waiting for \(what)" }
 }
 

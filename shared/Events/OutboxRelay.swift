@@ -55,10 +55,14 @@ public final class OutboxRelay: Service, Sendable {
     }
 
     public func run() async throws {
+        await cancelWhenGracefulShutdown { await self.loop() }
+        logger.info("outbox relay stopped")
+    }
+
+    func loop() async {
         var backoff = configuration.minBackoff
         var lastCleanup = ContinuousClock.now
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
+        while !Task.isCancelled {
                 let outcome = await self.cycle()
                 switch outcome {
                 case .drained:
@@ -77,9 +81,7 @@ public final class OutboxRelay: Service, Sendable {
                     lastCleanup = .now
                     await self.cleanup()
                 }
-            }
         }
-        logger.info("outbox relay stopped")
     }
 
     enum Outcome { case drained, more, failed, busy }

@@ -27,7 +27,7 @@ public struct JSONLogHandler: LogHandler {
         for (key, value) in merged { object[key] = Self.plain(value) }
         guard var line = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
         line.append(0x0A)
-        line.withUnsafeBytes { _ = fwrite($0.baseAddress, 1, $0.count, stderr) }
+        FileHandle.standardError.write(line)
     }
 
     static func plain(_ value: Logger.MetadataValue) -> Any {

@@ -2,8 +2,8 @@ import Foundation
 
 /// The field rules of API.md's users section; each returns a message for an invalid value.
 public enum UserRules {
-    static let usernamePattern = /^[a-z0-9][a-z0-9_-]{2,29}$/
-    static let emailPattern = /^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$/
+    static var usernamePattern: Regex<Substring> { /^[a-z0-9][a-z0-9_-]{2,29}$/ }
+    static var emailPattern: Regex<(Substring, Substring)> { /^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$/ }
 
     public static func usernameProblem(_ username: String) -> String? {
         username.wholeMatch(of: usernamePattern) == nil

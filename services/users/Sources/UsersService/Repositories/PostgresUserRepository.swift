@@ -28,10 +28,10 @@ public struct PostgresUserRepository: UserRepository {
     }
 
     public func find(username: String) async throws -> User? {
-        try await postgres.query("SELECT \(sql: Self.columns) FROM users WHERE username = \(username)").first.map(Self.user)
+        try await postgres.query("SELECT \(Self.columns) FROM users WHERE username = \(username)").first.map(Self.user)
     }
 
-    static let columns: StaticString = "id, username, email, email_verified, password_hash, display_name, bio, roles, version, created_at, updated_at, deleted_at"
+    static let columns: PostgresQuery = "id, username, email, email_verified, password_hash, display_name, bio, roles, version, created_at, updated_at, deleted_at"
 
     static func user(_ row: PostgresRow) throws -> User {
         User(
