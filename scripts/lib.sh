@@ -134,7 +134,7 @@ EOF
 # require_free_port NAME PORT: refuse to go on when the port is taken.
 require_free_port() {
     local name=$1 port=$2
-    [[ "$port" =~ ^[0-9]+$ ]] && (( port > 0 && port < 65536 )) || die "$name=$port is not a port number"
+    if ! [[ "$port" =~ ^[0-9]+$ ]] || (( port < 1 || port > 65535 )); then die "$name=$port is not a port number"; fi
     if port_in_use "$port"; then
         local who=""
         who=$(ss -ltnpH "sport = :$port" 2>/dev/null | sed -n 's/.*users:((\("[^"]*"\),pid=\([0-9]*\).*/\1 (pid \2)/p' | head -1) || true
@@ -256,7 +256,7 @@ stop_pids() {
 
 # proc_stop_all [TIMEOUT]: stop every registered process, newest first.
 proc_stop_all() {
-    local timeout=${1:-15} i pids=()
+    local timeout=${1:-15} i
     for (( i=${#PROC_PIDS[@]}-1; i>=0; i-- )); do
         if pid_alive "${PROC_PIDS[$i]}"; then
             info "stopping ${PROC_NAMES[$i]} (pid ${PROC_PIDS[$i]})"
@@ -296,9 +296,9 @@ _PG_OS_USER=""
 # pg_run CMD...: run a PostgreSQL binary as the cluster's OS user (runuser when root), from /.
 pg_run() {
     if is_root && [[ "$_PG_OS_USER" != root ]]; then
-        (cd / && runuser -u "$_PG_OS_USER" -- "$@")
+        (cd / && runuser -u "$_PG_OS_USER" -- "$@") 9>&-
     else
-        (cd / && "$@")
+        (cd / && "$@") 9>&-
     fi
 }
 
@@ -386,6 +386,7 @@ EOF
         show_log_tail "$log"
         die "PostgreSQL did not start"
     fi
+    # shellcheck disable=SC2034  # outputs for the calling script
     PG_DATADIR=$dir PG_PORT_RUNNING=$port PG_LOG=$log
     # pg_ctl -w waited for "ready"; also check that a password login works.
     local deadline

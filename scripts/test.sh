@@ -29,7 +29,7 @@ on_exit() {
     fi
     if (( ${#PROC_PIDS[@]} )) || [[ -n "${PG_DATADIR:-}" ]]; then say "stopping the test infrastructure"; fi
     proc_stop_all 15
-    pg_stop
+    pg_stop "${PG_DATADIR:-}"
     if [[ -n "$WORK" && -d "$WORK" ]]; then
         if [[ "${KEEP:-0}" == 1 ]]; then say "kept the work directory $WORK (KEEP=1)"
         else rm -rf "$WORK"; fi
@@ -44,7 +44,7 @@ trap 'exit 143' TERM
 ARGS=("$@")
 if [[ -n "${FILTER:-}" ]]; then ARGS=(--filter "$FILTER" "${ARGS[@]}"); fi
 
-ensure_packages
+ensure_packages "${INKWELL_PACKAGES[@]}"
 
 # 1. Build everything, tests included (one sequence: build --build-tests, then test --skip-build).
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
