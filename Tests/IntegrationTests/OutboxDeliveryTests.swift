@@ -1,6 +1,7 @@
 import Foundation
 import InkwellHTTPClient
 import InkwellKafka
+import InkwellPostgres
 import Testing
 import TestSupport
 
@@ -28,6 +29,14 @@ import TestSupport
                 }
             }
             for try await _ in group {}
+        }
+        // The outage is real: the relay's sends time out and the rows wait, unsent, in the outbox.
+        let adminURL = try stack.database.adminURL()
+        try await pollUntil("the relay to record a failed publish", timeout: .seconds(60), interval: .milliseconds(250)) {
+            try await TestDatabase.withClient(url: adminURL) { postgres in
+                try await postgres.query("SELECT count(*)::int8 AS n FROM users.outbox WHERE last_error IS NOT NULL AND sent_at IS NULL")
+                    .first?.decode(column: "n", as: Int64.self) ?? 0 > 0
+            }
         }
         broker.signal(SIGCONT)
 

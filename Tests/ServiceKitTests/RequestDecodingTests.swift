@@ -43,7 +43,7 @@ import Testing
     }
 
     @Test func datesAreRFC3339WithMillisecondsInUTC() throws {
-        let date = Date(timeIntervalSince1970: 1_763_719_200.123)
+        let date = Date(timeIntervalSince1970: 1_763_719_200.1234)
         #expect(InkwellJSON.format(date) == "2025-11-21T10:00:00.123Z")
         let parsed = try #require(InkwellJSON.parseDate("2025-11-21T10:00:00.123Z"))
         #expect(abs(parsed.timeIntervalSince(date)) < 0.001)

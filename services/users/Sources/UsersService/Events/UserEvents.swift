@@ -8,7 +8,7 @@ enum UserEvents {
     static let topic = "users.events"
 
     struct Registered: Codable, Sendable, Equatable {
-        var userId: UUID
+        @LowercaseUUID var userId: UUID
         var username: String
         var displayName: String
         var createdAt: Date

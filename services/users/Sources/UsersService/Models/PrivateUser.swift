@@ -1,8 +1,9 @@
 import Foundation
+import InkwellEvents
 
 /// The caller's own account (or an admin's view): the public user plus `email`, `emailVerified`, `roles`.
 public struct PrivateUser: Codable, Sendable, Equatable {
-    public var id: UUID
+    @LowercaseUUID public var id: UUID
     public var username: String
     public var displayName: String
     public var bio: String

@@ -1,8 +1,9 @@
 import Foundation
+import InkwellEvents
 
 /// What anyone may see of an account: `{id, username, displayName, bio, createdAt}`.
 public struct PublicUser: Codable, Sendable, Equatable {
-    public var id: UUID
+    @LowercaseUUID public var id: UUID
     public var username: String
     public var displayName: String
     public var bio: String

@@ -4,6 +4,7 @@ import InkwellPasswords
 import UsersService
 
 /// `inkwell-users`: accounts and authentication.
+@main
 struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inkwell-users",
@@ -36,4 +37,3 @@ struct UsersCommand: AsyncParsableCommand {
     }
 }
 
-await UsersCommand.main()

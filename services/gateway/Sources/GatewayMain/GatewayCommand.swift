@@ -3,6 +3,7 @@ import GatewayService
 import InkwellServiceKit
 
 /// `inkwell-gateway`: the one URL clients use.
+@main
 struct GatewayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inkwell-gateway",
@@ -17,4 +18,3 @@ struct GatewayCommand: AsyncParsableCommand {
     }
 }
 
-await GatewayCommand.main()

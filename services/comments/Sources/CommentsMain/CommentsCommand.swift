@@ -3,6 +3,7 @@ import InkwellServiceKit
 import CommentsService
 
 /// `inkwell-comments`: comments.
+@main
 struct CommentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inkwell-comments",
@@ -22,4 +23,3 @@ struct CommentsCommand: AsyncParsableCommand {
     }
 }
 
-await CommentsCommand.main()

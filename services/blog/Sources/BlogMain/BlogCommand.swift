@@ -3,6 +3,7 @@ import InkwellServiceKit
 import BlogService
 
 /// `inkwell-blog`: blog.
+@main
 struct BlogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inkwell-blog",
@@ -22,4 +23,3 @@ struct BlogCommand: AsyncParsableCommand {
     }
 }
 
-await BlogCommand.main()
