@@ -25,7 +25,9 @@ shopt -s nullglob
 # services first, then the broker
 files=()
 for name in gateway comments blog users; do [[ -f "$RUN_DIR/$name.pid" ]] && files+=("$RUN_DIR/$name.pid"); done
-for f in "$RUN_DIR"/*.pid; do [[ " ${files[*]} " == *" $f "* ]] || files+=("$f"); done
+for f in "$RUN_DIR"/*.pid; do
+    [[ "$f" == "$RUN_DIR/up.pid" || " ${files[*]} " == *" $f "* ]] || files+=("$f")
+done
 for f in "${files[@]}"; do
     name=$(basename "$f" .pid); pid=$(<"$f")
     if pid_alive "$pid" && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "inkwell-$name"; then

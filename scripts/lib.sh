@@ -250,7 +250,7 @@ stop_pids() {
         fi
         poll_pause 0.05
     done
-    for pid in "$@"; do wait "$pid" 2>/dev/null; done
+    for pid in "$@"; do wait "$pid" 2>/dev/null || true; done
     return 0
 }
 

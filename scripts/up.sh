@@ -42,16 +42,18 @@ mkdir -p "$INKWELL_HOME" "$RUN_DIR" "$LOG_DIR" "$INKWELL_HOME/pages/media"
 # --- one stack per INKWELL_HOME
 exec 9>"$RUN_DIR/up.lock"
 flock -n 9 || die "another 'make up' is running with INKWELL_HOME=$INKWELL_HOME (pid $(cat "$RUN_DIR/up.pid" 2>/dev/null))"
-echo "$$" >"$RUN_DIR/up.pid"
 shopt -s nullglob
 for f in "$RUN_DIR"/*.pid; do
     name=$(basename "$f" .pid); pid=$(<"$f")
+    [[ "$name" != up ]] || continue
     if pid_alive "$pid" && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "inkwell-$name"; then
-        die "$name (pid $pid) from an earlier run is still running: stop it with 'make down${INKWELL_HOME:+ INKWELL_HOME=$INKWELL_HOME}'"
+        hint="make down"; [[ "$INKWELL_HOME" == "$INKWELL_ROOT/.inkwell" ]] || hint+=" INKWELL_HOME=$INKWELL_HOME"
+        die "$name (pid $pid) from an earlier run is still running: stop it with '$hint'"
     fi
     rm -f "$f"
 done
 shopt -u nullglob
+echo "$$" >"$RUN_DIR/up.pid"
 rm -f "$RUN_DIR/ready"
 
 # --- ports: refuse to start when one is taken
@@ -105,10 +107,9 @@ if [[ ! -f "$SECRETS" ]]; then
     )
 fi
 chmod 600 "$SECRETS"
-set -a
+# Read, not exported: each service gets only its own password, in its DATABASE_URL.
 # shellcheck source=/dev/null
 . "$SECRETS"
-set +a
 for v in PG_SUPERUSER_PASSWORD USERS_DB_PASSWORD BLOG_DB_PASSWORD COMMENTS_DB_PASSWORD; do
     [[ -n "${!v:-}" ]] || die "$v is missing in $SECRETS"
 done
@@ -142,9 +143,14 @@ fi
 
 # --- each service's environment
 JWKS_URL="http://127.0.0.1:$USERS_PORT/.well-known/jwks.json"
+# Services start from an empty environment (env -i): only these pass through from ours.
+PASS_ENV=(PATH HOME LANG LC_ALL TZ TMPDIR SSL_CERT_FILE SSL_CERT_DIR)
+while IFS='=' read -r name _; do PASS_ENV+=("$name"); done < <(env | grep -E '^OTEL_[A-Z_]*=' || true)
 service_env() {   # service_env NAME: fills the array SVC_ENV
-    local svc=$1
-    SVC_ENV=(
+    local svc=$1 v
+    SVC_ENV=()
+    for v in "${PASS_ENV[@]}"; do [[ -n "${!v:-}" ]] && SVC_ENV+=("$v=${!v}"); done
+    SVC_ENV+=(
         HTTP_HOST=127.0.0.1
         "KAFKA_BROKERS=$KAFKA_BROKERS"
         "KAFKA_TOPIC_PREFIX=${KAFKA_TOPIC_PREFIX:-}"
@@ -183,7 +189,7 @@ if [[ -z "${SMTP_URL:-}" ]]; then mkdir -p "$INKWELL_HOME/mail"; fi
 for svc in users blog comments; do
     say "migrating $svc (inkwell-$svc migrate)"
     service_env "$svc"
-    if ! (cd "$INKWELL_HOME" && env "${SVC_ENV[@]}" "$BIN_DIR/inkwell-$svc" migrate) \
+    if ! (cd "$INKWELL_HOME" && env -i "${SVC_ENV[@]}" "$BIN_DIR/inkwell-$svc" migrate) \
             </dev/null >>"$LOG_DIR/$svc.log" 2>&1 9>&-; then
         show_log_tail "$LOG_DIR/$svc.log"
         die "inkwell-$svc migrate failed"
@@ -202,7 +208,7 @@ start_service() {
     say "starting $svc on :$port (log $LOG_DIR/$svc.log)"
     printf '\n=== %s: starting inkwell-%s serve ===\n' "$(date -u +%FT%TZ)" "$svc" >>"$LOG_DIR/$svc.log"
     t=$(now)
-    proc_start "$svc" "$LOG_DIR/$svc.log" env -C "$INKWELL_HOME" "${SVC_ENV[@]}" "$BIN_DIR/inkwell-$svc" serve
+    proc_start "$svc" "$LOG_DIR/$svc.log" env -i -C "$INKWELL_HOME" "${SVC_ENV[@]}" "$BIN_DIR/inkwell-$svc" serve
     url="http://127.0.0.1:$port/health/ready"
     if ! wait_http "$url" "$READY_TIMEOUT" "$LAST_PID" "$LOG_DIR/$svc.log"; then
         die "$svc did not become ready ($url)"

@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# make bench: release build, the stack (scripts/up.sh in the background, CONFIG=release, its own
+# INKWELL_HOME and ports), the data set (only when empty), then wrk per scenario
+# (scripts/bench/scenarios.txt): warm-up, then the measured run, one line each:
+#   name req/s=… p50=…ms p99=…ms non2xx=…
+# then each service's resident memory and its time from start to ready; stops the stack.
+#
+# Environment [defaults]: BENCH_HOME [.inkwell-bench]; BENCH_GATEWAY_PORT, BENCH_USERS_PORT,
+#   BENCH_BLOG_PORT, BENCH_COMMENTS_PORT, BENCH_PG_PORT [free ports]; SCENARIOS [all, e.g.
+#   "profile direct-profile"]; BENCH_WARMUP [5s] BENCH_DURATION [20s] BENCH_CONNECTIONS [32]
+#   BENCH_THREADS [2] (BENCH.md fixes 5s/20s/32: change them only for trials); SKIP_BUILD=1;
+#   INKWELL_BIN_DIR (executables from here); BENCH_SCENARIO_FILE [scripts/bench/scenarios.txt].
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+if [[ -n "${BENCH_HOME:-}" ]]; then BENCH_HOME=$(abspath "$BENCH_HOME"); else BENCH_HOME="$INKWELL_ROOT/.inkwell-bench"; fi
+if [[ -n "${INKWELL_BIN_DIR:-}" ]]; then INKWELL_BIN_DIR=$(abspath "$INKWELL_BIN_DIR"); export INKWELL_BIN_DIR; fi
+cd "$INKWELL_ROOT"
+WARMUP=${BENCH_WARMUP:-5s}
+DURATION=${BENCH_DURATION:-20s}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+THREADS=${BENCH_THREADS:-2}
+SCENARIO_FILE=${BENCH_SCENARIO_FILE:-$INKWELL_ROOT/scripts/bench/scenarios.txt}
+
+ensure_packages "${INKWELL_PACKAGES[@]}"
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+    say "building in release mode (swift build -c release; a clean release build takes several minutes)"
+    t=$(now)
+    swift build -c release
+    info "built in $(elapsed "$t")s"
+fi
+
+GATEWAY_PORT=${BENCH_GATEWAY_PORT:-$(free_port)}
+USERS_PORT=${BENCH_USERS_PORT:-$(free_port)}
+BLOG_PORT=${BENCH_BLOG_PORT:-$(free_port)}
+COMMENTS_PORT=${BENCH_COMMENTS_PORT:-$(free_port)}
+PG_PORT=${BENCH_PG_PORT:-$(free_port)}
+mkdir -p "$BENCH_HOME/logs"
+UP_LOG="$BENCH_HOME/logs/up.log"
+UP_PID=""
+
+on_exit() {
+    local rc=$?
+    set +e
+    trap - EXIT INT TERM
+    if [[ -n "$UP_PID" ]] && pid_alive "$UP_PID"; then
+        say "stopping the stack"
+        stop_pids 60 "$UP_PID"
+    fi
+    (( rc == 0 )) || say "bench failed (status $rc); the stack's output is in $UP_LOG"
+    exit "$rc"
+}
+trap on_exit EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+say "starting the stack (CONFIG=release, INKWELL_HOME=$BENCH_HOME, gateway :$GATEWAY_PORT; output in $UP_LOG)"
+: >"$UP_LOG"
+env CONFIG=release SKIP_BUILD=1 INKWELL_HOME="$BENCH_HOME" GATEWAY_PORT="$GATEWAY_PORT" \
+    USERS_PORT="$USERS_PORT" BLOG_PORT="$BLOG_PORT" COMMENTS_PORT="$COMMENTS_PORT" PG_PORT="$PG_PORT" \
+    PUBLIC_BASE_URL="http://127.0.0.1:$GATEWAY_PORT" LOG_LEVEL="${LOG_LEVEL:-warning}" DEMO=0 \
+    bash "$INKWELL_ROOT/scripts/up.sh" </dev/null >>"$UP_LOG" 2>&1 &
+UP_PID=$!
+deadline=$(deadline_in "${READY_TIMEOUT:-300}")
+until [[ -s "$BENCH_HOME/run/ready" ]] && grep -q '^stack ' "$BENCH_HOME/run/ready"; do
+    if ! pid_alive "$UP_PID"; then show_log_tail "$UP_LOG" 40; die "the stack did not start"; fi
+    if deadline_passed "$deadline"; then show_log_tail "$UP_LOG" 40; die "the stack was not ready in time"; fi
+    poll_pause 0.2
+done
+info "stack ready"
+
+INKWELL_HOME="$BENCH_HOME" PG_PORT="$PG_PORT" bash "$INKWELL_ROOT/scripts/bench/load.sh"
+
+base_url() {
+    case "$1" in
+        gateway) echo "http://127.0.0.1:$GATEWAY_PORT" ;;
+        users) echo "http://127.0.0.1:$USERS_PORT" ;;
+        blog) echo "http://127.0.0.1:$BLOG_PORT" ;;
+        comments) echo "http://127.0.0.1:$COMMENTS_PORT" ;;
+        *) die "unknown target '$1' in $SCENARIO_FILE" ;;
+    esac
+}
+
+# wrk_summary NAME < wrk output: the one result line.
+wrk_summary() {
+    awk -v name="$1" '
+        function ms(v) {
+            if (v ~ /us$/) { sub(/us$/, "", v); return v / 1000 }
+            if (v ~ /ms$/) { sub(/ms$/, "", v); return v + 0 }
+            if (v ~ /m$/)  { sub(/m$/, "", v);  return v * 60000 }
+            if (v ~ /s$/)  { sub(/s$/, "", v);  return v * 1000 }
+            return v + 0
+        }
+        $1 == "50%" { p50 = ms($2) }
+        $1 == "99%" { p99 = ms($2) }
+        /^Requests\/sec:/ { rps = $2 }
+        /Non-2xx or 3xx responses:/ { non2xx = $NF }
+        END {
+            if (rps == "") { exit 1 }
+            printf "%s req/s=%.0f p50=%.2fms p99=%.2fms non2xx=%d\n", name, rps, p50, p99, non2xx + 0
+        }'
+}
+
+say "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(date -u +%F)"
+say "wrk -t$THREADS -c$CONNECTIONS: warm-up $WARMUP, then $DURATION per scenario"
+RESULTS=()
+while read -r -u 3 name target path lua _; do
+    [[ -z "$name" || "$name" == \#* ]] && continue
+    if [[ -n "${SCENARIOS:-}" && " $SCENARIOS " != *" $name "* ]]; then continue; fi
+    url="$(base_url "$target")$path"
+    script_args=()
+    if [[ -n "${lua:-}" ]]; then
+        [[ -f "$INKWELL_ROOT/scripts/bench/$lua" ]] || die "scenario $name: scripts/bench/$lua not found"
+        script_args=(-s "$INKWELL_ROOT/scripts/bench/$lua")
+    fi
+    info "$name: $url${lua:+ ($lua)}"
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$url" || true)
+    [[ -n "${lua:-}" || "$code" == 2* ]] || warn "$name: a single GET answers $code"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" "${script_args[@]}" "$url" >/dev/null
+    out="$BENCH_HOME/logs/wrk-$name.txt"
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${script_args[@]}" "$url" >"$out"
+    line=$(wrk_summary "$name" <"$out") || { cat "$out" >&2; die "could not read wrk's output for $name"; }
+    printf '%s\n' "$line"
+    RESULTS+=("$line")
+done 3<"$SCENARIO_FILE"
+(( ${#RESULTS[@]} )) || warn "no scenario ran (SCENARIOS=${SCENARIOS:-})"
+
+say "resident memory after the run, and time from start to ready"
+for svc in users blog comments gateway; do
+    pid=$(cat "$BENCH_HOME/run/$svc.pid" 2>/dev/null || true)
+    rss="?"
+    if pid_alive "$pid"; then rss=$(awk '/^VmRSS:/ { printf "%.1f MiB", $2 / 1024 }' "/proc/$pid/status"); fi
+    ready=$(awk -v s="$svc" '$1 == s { print $2 "s" }' "$BENCH_HOME/run/ready")
+    printf '%-9s rss=%s ready=%s\n' "$svc" "$rss" "${ready:-?}"
+done
+printf 'stack ready=%ss (PostgreSQL, broker, migrations, services; after the build)\n' \
+    "$(awk '$1 == "stack" { print $2 }' "$BENCH_HOME/run/ready")"

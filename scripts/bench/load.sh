@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Loads the benchmark data set into a running stack (only the parts that are still empty),
+# each part through its own service's role. Called by scripts/bench.sh.
+# Environment: INKWELL_HOME (with secrets.env), PG_PORT.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
+: "${INKWELL_HOME:?}" "${PG_PORT:?}"
+# shellcheck source=/dev/null
+. "$INKWELL_HOME/secrets.env"
+PSQL="$(pg_bindir)/psql"
+DATASET="$INKWELL_ROOT/scripts/bench/dataset.py"
+
+# psql_as ROLE PASSWORD ARGS...
+psql_as() {
+    local role=$1 pw=$2; shift 2
+    PGPASSWORD=$pw "$PSQL" -X -q -w -v ON_ERROR_STOP=1 "postgresql://$role@127.0.0.1:$PG_PORT/inkwell" "$@"
+}
+
+# load_part PART ROLE PASSWORD TABLE
+load_part() {
+    local part=$1 role=$2 pw=$3 table=$4 n t
+    if [[ "$(psql_as "$role" "$pw" -tAc "select to_regclass('$table') is not null")" != t ]]; then
+        die "table $table does not exist: has inkwell-$role migrate created it?"
+    fi
+    n=$(psql_as "$role" "$pw" -tAc "select count(*) from $table")
+    if (( n > 0 )); then
+        info "$table already holds $n rows: not loading $part"
+        return 0
+    fi
+    say "loading $part into $table (as role $role)"
+    t=$(now)
+    python3 "$DATASET" "$part" | psql_as "$role" "$pw"
+    psql_as "$role" "$pw" -qc "analyze $table"
+    info "$(psql_as "$role" "$pw" -tAc "select count(*) from $table") rows in $(elapsed "$t")s"
+}
+
+load_part users users "$USERS_DB_PASSWORD" users.users
+# Next parts (tags, posts, comments) go here, each with its own role, e.g.:
+# load_part posts blog "$BLOG_DB_PASSWORD" blog.posts
