@@ -15,6 +15,7 @@ final class ServiceStack: Sendable {
     let gateway: ChildProcess
     let ports: [String: Int]
     let http: HTTPClient
+    let recorder = ResponseRecorder(name: "stack")
 
     var gatewayURL: String { "http://127.0.0.1:\(ports["gateway"]!)" }
     var usersURL: String { "http://127.0.0.1:\(ports["users"]!)" }
@@ -75,7 +76,11 @@ final class ServiceStack: Sendable {
     func request(_ method: String, _ path: String, json: String? = nil, headers: [HTTPHeader] = [], base: String? = nil) async throws -> HTTPClientResponse {
         var all = headers
         if json != nil { all.append(HTTPHeader(name: "Content-Type", value: "application/json")) }
-        return try await http.execute(HTTPClientRequest(method: method, url: (base ?? gatewayURL) + path, headers: all, body: json.map { Array($0.utf8) }, timeout: .seconds(30)))
+        let response = try await http.execute(HTTPClientRequest(method: method, url: (base ?? gatewayURL) + path, headers: all, body: json.map { Array($0.utf8) }, timeout: .seconds(30)))
+        if base == nil || base == gatewayURL {
+            recorder.record(method: method, path: path, status: response.status, contentType: response.header("Content-Type"), body: response.body)
+        }
+        return response
     }
 
     enum StackError: Error, CustomStringConvertible {
