@@ -146,7 +146,7 @@ require_free_port() {
 pid_alive() {
     local pid=$1 stat
     [[ -n "$pid" && -r "/proc/$pid/stat" ]] || return 1
-    stat=$(<"/proc/$pid/stat") 2>/dev/null || return 1
+    { read -r stat <"/proc/$pid/stat"; } 2>/dev/null || return 1
     stat=${stat##*) }
     [[ "${stat%% *}" != Z ]]
 }

@@ -153,10 +153,10 @@ service_env() {   # service_env NAME: fills the array SVC_ENV
     SVC_ENV+=(
         HTTP_HOST=127.0.0.1
         "KAFKA_BROKERS=$KAFKA_BROKERS"
-        "KAFKA_TOPIC_PREFIX=${KAFKA_TOPIC_PREFIX:-}"
         "LOG_LEVEL=$LOG_LEVEL"
         "LOG_FORMAT=$LOG_FORMAT"
     )
+    if [[ -n "${KAFKA_TOPIC_PREFIX:-}" ]]; then SVC_ENV+=("KAFKA_TOPIC_PREFIX=$KAFKA_TOPIC_PREFIX"); fi
     case "$svc" in
         users)
             SVC_ENV+=("HTTP_PORT=$USERS_PORT"
