@@ -70,7 +70,8 @@ until [[ -s "$BENCH_HOME/run/ready" ]] && grep -q '^stack ' "$BENCH_HOME/run/rea
 done
 info "stack ready"
 
-INKWELL_HOME="$BENCH_HOME" PG_PORT="$PG_PORT" bash "$INKWELL_ROOT/scripts/bench/load.sh"
+BIN_DIR=${INKWELL_BIN_DIR:-$(swift build -c release --show-bin-path)}
+INKWELL_HOME="$BENCH_HOME" PG_PORT="$PG_PORT" BIN_DIR="$BIN_DIR" bash "$INKWELL_ROOT/scripts/bench/load.sh"
 
 base_url() {
     case "$1" in

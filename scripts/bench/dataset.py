@@ -31,7 +31,7 @@ DISPLAY = {
 
 # Users were created one a day from this moment on (before any post of the data set).
 USERS_EPOCH = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
-# Used when scripts/bench/password.hash is absent: no password matches it, login scenarios need the real hash.
+# Used when no hash file is given: no password matches it (load.sh always gives one).
 PLACEHOLDER_PASSWORD_HASH = "!bench-placeholder: put the hash of the bench password in scripts/bench/password.hash"
 
 

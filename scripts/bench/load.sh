@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Loads the benchmark data set into a running stack (only the parts that are still empty),
 # each part through its own service's role. Called by scripts/bench.sh.
-# Environment: INKWELL_HOME (with secrets.env), PG_PORT.
+# Environment: INKWELL_HOME (with secrets.env), PG_PORT, BIN_DIR (the executables).
+# Every bench user's password is BENCH_PASSWORD [bench-password-2026]; its Argon2id hash is made
+# by the users service itself (`inkwell-users hash-password`), with the service's parameters.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 : "${INKWELL_HOME:?}" "${PG_PORT:?}"
@@ -29,11 +31,18 @@ load_part() {
     fi
     say "loading $part into $table (as role $role)"
     t=$(now)
-    python3 "$DATASET" "$part" | psql_as "$role" "$pw"
+    python3 "$DATASET" "$part" "${DATASET_ARGS[@]}" | psql_as "$role" "$pw"
     psql_as "$role" "$pw" -qc "analyze $table"
     info "$(psql_as "$role" "$pw" -tAc "select count(*) from $table") rows in $(elapsed "$t")s"
 }
 
+BENCH_PASSWORD=${BENCH_PASSWORD:-bench-password-2026}
+HASH_FILE="$INKWELL_HOME/bench-password.hash"
+if [[ ! -s "$HASH_FILE" ]]; then
+    : "${BIN_DIR:?BIN_DIR must name the directory with inkwell-users}"
+    printf '%s\n' "$BENCH_PASSWORD" | "$BIN_DIR/inkwell-users" hash-password >"$HASH_FILE"
+fi
+DATASET_ARGS=(--password-hash-file "$HASH_FILE")
 load_part users users "$USERS_DB_PASSWORD" users.users
 # Next parts (tags, posts, comments) go here, each with its own role, e.g.:
 # load_part posts blog "$BLOG_DB_PASSWORD" blog.posts
