@@ -6,16 +6,23 @@ import JWTKit
 /// JSON: `{"iss", "aud", "sub", "exp", "iat", "jti", "username", "roles", "emailVerified"}`;
 /// `exp` and `iat` are NumericDate (seconds since 1970), `sub` is the user id.
 public struct AccessTokenClaims: JWTPayload, Sendable, Equatable {
+    /// `iss`: the users service.
     public var issuer: IssuerClaim
+    /// `aud`: a string or a list; must contain `inkwell`.
     public var audience: AudienceClaim
     /// The user id as a UUID string.
     public var subject: SubjectClaim
+    /// `exp`.
     public var expiration: ExpirationClaim
+    /// `iat`.
     public var issuedAt: IssuedAtClaim
     /// A unique token id.
     public var id: IDClaim
+    /// The user's (lower-case) username.
     public var username: String
+    /// `reader`, `author`, `moderator`, `admin`.
     public var roles: [String]
+    /// Whether the email address is verified (writing needs it).
     public var emailVerified: Bool
 
     enum CodingKeys: String, CodingKey {
@@ -28,6 +35,7 @@ public struct AccessTokenClaims: JWTPayload, Sendable, Equatable {
         case username, roles, emailVerified
     }
 
+    /// Claims for one token; `id` (`jti`) defaults to a random lower-case UUID.
     public init(
         issuer: String, audience: String, userId: UUID, username: String, roles: [String], emailVerified: Bool,
         issuedAt: Date, expiresAt: Date, id: String = UUID().uuidString.lowercased()

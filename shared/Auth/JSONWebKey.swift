@@ -15,6 +15,7 @@ public struct JSONWebKey: Codable, Sendable, Equatable {
     /// `sig`.
     public var use: String?
 
+    /// A key with the given members; absent ones are omitted from the JSON.
     public init(kty: String, crv: String? = nil, x: String? = nil, kid: String? = nil, alg: String? = nil, use: String? = nil) {
         self.kty = kty
         self.crv = crv

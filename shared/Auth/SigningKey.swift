@@ -6,9 +6,11 @@ import JWTKit
 /// The users service stores these (raw bytes) in its schema so that every replica signs alike.
 /// `description` never shows the private key.
 public struct SigningKey: Sendable, CustomStringConvertible {
+    /// The key id in token headers and the JWKS.
     public let kid: String
     /// The raw 32-byte Ed25519 private key (the seed, RFC 8032).
     public let privateKey: [UInt8]
+    /// When the key was made, for rotation policy.
     public let createdAt: Date
 
     /// Wraps stored key material; ``TokenIssuer/init(issuer:audience:lifetime:signingKey:verificationKeys:leeway:)``
@@ -38,6 +40,7 @@ public struct SigningKey: Sendable, CustomStringConvertible {
         .ed25519(kid: kid, publicKey: try publicKey())
     }
 
+    /// Shows `kid` and `createdAt`; the private key is redacted.
     public var description: String {
         "SigningKey(kid: \(kid), createdAt: \(createdAt), privateKey: <redacted>)"
     }

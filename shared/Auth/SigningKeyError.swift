@@ -5,6 +5,7 @@ public enum SigningKeyError: Error, Sendable, Equatable, CustomStringConvertible
     /// Two different keys share one `kid`.
     case duplicateKid(String)
 
+    /// Names the kid, never key material.
     public var description: String {
         switch self {
         case .invalidKey(let kid): "signing key \"\(kid)\" is not a 32-byte Ed25519 key with a kid"

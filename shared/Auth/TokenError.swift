@@ -29,6 +29,7 @@ public enum TokenError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The HTTP status this error maps to at the edge: 503 for ``keysUnavailable``, else 401.
     public var httpStatus: Int { self == .keysUnavailable ? 503 : 401 }
 
+    /// A fixed phrase per case, safe for logs and problem responses.
     public var description: String {
         switch self {
         case .missing: "no bearer token"

@@ -6,8 +6,11 @@ import JWTKit
 /// Holds one signing key and the public parts of all keys whose tokens may still be alive
 /// (rotation keeps an old key in `verificationKeys` until its last token has expired).
 public struct TokenIssuer: Sendable {
+    /// The `iss` of every token.
     public let issuer: String
+    /// The `aud` of every token.
     public let audience: String
+    /// From `iat` to `exp`.
     public let lifetime: Duration
     /// The `kid` that new tokens carry.
     public let signingKid: String

@@ -12,6 +12,7 @@ import Synchronization
 /// so a flood of forged kids cannot hammer the users service; concurrent verifications share
 /// one fetch in flight. When a fetch fails, the last good key set stays in use.
 public final class TokenVerifier: Sendable {
+    /// Where keys come from and what tokens must say.
     public let configuration: TokenVerifierConfiguration
     private let httpClient: HTTPClient
     private let logger: Logger

@@ -16,6 +16,8 @@ public struct TokenVerifierConfiguration: Sendable {
     /// The limit for one JWKS request.
     public var fetchTimeout: Duration
 
+    /// The defaults: audience `inkwell`, 30 s leeway, at most one fetch per 10 s, a 5-minute
+    /// cache, a 2 s fetch timeout.
     public init(
         jwksURL: String, issuer: String, audience: String = "inkwell", leeway: Duration = .seconds(30),
         refetchInterval: Duration = .seconds(10), cacheLifetime: Duration = .seconds(300), fetchTimeout: Duration = .seconds(2)
