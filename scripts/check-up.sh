@@ -25,8 +25,12 @@ cleanup() {
 trap cleanup EXIT
 
 start_stack() {
+    # Job control on: a background job of a script would otherwise ignore SIGINT, unlike a
+    # foreground `make up` that gets the terminal's Ctrl-C.
+    set -m
     bash scripts/up.sh >"$HOME_DIR/up.out" 2>&1 &
     UP_PID=$!
+    set +m
     local deadline
     deadline=$(deadline_in 120)
     until [[ -f "$HOME_DIR/run/ready" ]]; do
