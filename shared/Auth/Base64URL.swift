@@ -1,0 +1,25 @@
+import Foundation
+
+/// Unpadded base64url (RFC 4648 §5), as JOSE uses it. jwt-kit keeps its own helpers
+/// package-internal, so the few places that read a header or write a JWK use these.
+enum Base64URL {
+    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+        var text = Data(bytes).base64EncodedString()
+        text = text.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+        while text.hasSuffix("=") { text.removeLast() }
+        return text
+    }
+
+    /// Decodes strictly: only the base64url alphabet, no padding, no whitespace.
+    static func decode(_ text: some StringProtocol) -> [UInt8]? {
+        let valid = text.utf8.allSatisfy { byte in
+            (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }
+        // A length of 1 modulo 4 cannot come from any byte string.
+        guard valid, text.utf8.count % 4 != 1 else { return nil }
+        var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        standard += String(repeating: "=", count: (4 - standard.utf8.count % 4) % 4)
+        return Data(base64Encoded: standard).map { [UInt8]($0) }
+    }
+}

@@ -1,1 +1,0 @@
-// InkwellAuth placeholder
