@@ -4,12 +4,12 @@ import Testing
 @testable import UsersService
 
 @Suite struct AccountRequestTests {
-    func fields(_ body: () throws(HTTPProblem) -> Void) -> Set<String> {
+    func fields(_ body: () throws -> Void) -> Set<String> {
         do {
             try body()
             return []
         } catch {
-            return Set((error.errors ?? []).map(\.field))
+            return Set(((error as? HTTPProblem)?.errors ?? []).map(\.field))
         }
     }
 

@@ -63,7 +63,7 @@ import Testing
             decoded += Data(base64Encoded: String(word.dropFirst(10).dropLast(2)))!
         }
         #expect(String(decoding: decoded, as: UTF8.self) == name)
-        #expect(rendered.allSatisfy(\.isASCII))
+        #expect(rendered.allSatisfy { $0.isASCII })
     }
 
     @Test func bodiesAreBase64OfCRLFText() throws {
