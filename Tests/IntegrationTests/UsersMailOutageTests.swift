@@ -25,7 +25,8 @@ import TestSupport
                 && row.decode(column: "sent_at", as: Date?.self) == nil
         }
 
-        let maildir = try TestEnvironment.scratchDirectory("maildir").path
+        // A path that does not exist yet: aiosmtpd's Mailbox creates a Maildir only then.
+        let maildir = try TestEnvironment.scratchDirectory("smtp").appendingPathComponent("Maildir").path
         let smtp = try ChildProcess(name: "aiosmtpd", executable: "/usr/bin/python3",
                                     arguments: ["-m", "aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", maildir])
         defer { Task { await smtp.stop() } }
