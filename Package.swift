@@ -58,6 +58,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
     ],
     targets: [
         // C libraries from Debian; only the matching Inkwell* wrapper imports each.
@@ -91,7 +92,7 @@ let package = Package(
         ),
         .executableTarget(name: "inkwell-devbroker", dependencies: ["InkwellKafka", log], path: "shared/DevBroker", swiftSettings: swiftSettings),
     ]
-    + service("Users", dir: "users", dependencies: ["InkwellServiceKit", "InkwellPostgres", "InkwellEvents", "InkwellPasswords", hummingbird, log], resources: [.copy("Migrations")], mainDependencies: ["InkwellPasswords"])
+    + service("Users", dir: "users", dependencies: ["InkwellServiceKit", "InkwellPostgres", "InkwellEvents", "InkwellPasswords", "InkwellAuth", "InkwellHTTPClient", .product(name: "Crypto", package: "swift-crypto"), hummingbird, log, lifecycle, nioPosix], resources: [.copy("Migrations")], mainDependencies: ["InkwellPasswords"])
     + service("Blog", dir: "blog", dependencies: ["InkwellServiceKit", "InkwellPostgres", "InkwellEvents", hummingbird, log], resources: [.copy("Migrations")])
     + service("Comments", dir: "comments", dependencies: ["InkwellServiceKit", "InkwellPostgres", "InkwellEvents", hummingbird, log], resources: [.copy("Migrations")])
     + service("Gateway", dir: "gateway", dependencies: ["InkwellServiceKit", "InkwellHTTPClient", "InkwellKafka", hummingbird, httpTypes, log, metrics])

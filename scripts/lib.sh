@@ -65,6 +65,21 @@ INKWELL_PACKAGES=(
     libcmark-gfm-extensions-dev postgresql nginx-core python3-aiosmtpd wrk kafkacat curl
 )
 
+# Python modules the checks use (JSON Schema of events, OpenAPI document); from PyPI when missing.
+INKWELL_PYTHON_MODULES=(jsonschema referencing yaml openapi_spec_validator)
+INKWELL_PYTHON_PACKAGES=(jsonschema referencing pyyaml openapi-spec-validator)
+
+# ensure_python_modules: installs the checkers' Python packages for the python3 on PATH if missing.
+ensure_python_modules() {
+    local missing=0 m
+    for m in "${INKWELL_PYTHON_MODULES[@]}"; do
+        python3 -c "import $m" 2>/dev/null || missing=1
+    done
+    (( missing == 0 )) && return 0
+    say "installing Python packages for the checks: ${INKWELL_PYTHON_PACKAGES[*]}"
+    python3 -m pip install --quiet "${INKWELL_PYTHON_PACKAGES[@]}" >&2
+}
+
 # package_installed NAME
 package_installed() {
     [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]

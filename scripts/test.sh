@@ -45,6 +45,7 @@ ARGS=("$@")
 if [[ -n "${FILTER:-}" ]]; then ARGS=(--filter "$FILTER" "${ARGS[@]}"); fi
 
 ensure_packages "${INKWELL_PACKAGES[@]}"
+ensure_python_modules
 
 # 1. Build everything, tests included (one sequence: build --build-tests, then test --skip-build).
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then

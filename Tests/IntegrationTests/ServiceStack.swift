@@ -16,6 +16,8 @@ final class ServiceStack: Sendable {
     let ports: [String: Int]
     let http: HTTPClient
     let recorder = ResponseRecorder(name: "stack")
+    /// Where the users service writes mail when the stack has no `SMTP_URL`.
+    let mailDirectory: String
 
     var gatewayURL: String { "http://127.0.0.1:\(ports["gateway"]!)" }
     var usersURL: String { "http://127.0.0.1:\(ports["users"]!)" }
@@ -24,8 +26,11 @@ final class ServiceStack: Sendable {
     /// - Parameters:
     ///   - brokers: Kafka bootstrap servers (the shared development broker by default).
     ///   - usersURL: where the gateway looks for the users service (to test it being down).
-    static func start(brokers: String? = nil, gatewayUsersURL: String? = nil, upstreamTimeoutMs: Int = 2000) async throws -> ServiceStack {
-        let stack = try await ServiceStack(brokers: brokers ?? TestEnvironment.kafkaBrokers(), gatewayUsersURL: gatewayUsersURL, upstreamTimeoutMs: upstreamTimeoutMs)
+    ///   - usersEnvironment: extra variables for the users service (`SMTP_URL`, `MAIL_DIR`,
+    ///     `BOOTSTRAP_ADMIN_EMAIL`, ...); by default mail goes as `.eml` files to the stack's
+    ///     scratch directory (``mailDirectory``).
+    static func start(brokers: String? = nil, gatewayUsersURL: String? = nil, upstreamTimeoutMs: Int = 2000, usersEnvironment: [String: String] = [:]) async throws -> ServiceStack {
+        let stack = try await ServiceStack(brokers: brokers ?? TestEnvironment.kafkaBrokers(), gatewayUsersURL: gatewayUsersURL, upstreamTimeoutMs: upstreamTimeoutMs, usersEnvironment: usersEnvironment)
         for (name, port) in stack.ports {
             let process = [stack.users, stack.blog, stack.comments, stack.gateway].first { $0.name.hasPrefix(name) }!
             try await pollUntil("\(name) to be ready", timeout: .seconds(60), interval: .milliseconds(100)) {
@@ -37,7 +42,7 @@ final class ServiceStack: Sendable {
         return stack
     }
 
-    private init(brokers: String, gatewayUsersURL: String?, upstreamTimeoutMs: Int) async throws {
+    private init(brokers: String, gatewayUsersURL: String?, upstreamTimeoutMs: Int, usersEnvironment: [String: String]) async throws {
         database = try await TestDatabase.create(prefix: "stack")
         self.brokers = brokers
         topicPrefix = "t\(UUID().uuidString.prefix(6).lowercased())."
@@ -52,7 +57,10 @@ final class ServiceStack: Sendable {
             env["HTTP_PORT"] = String(ports[name]!)
             return try ChildProcess(name: "\(name)", executable: try TestEnvironment.binDir() + "/inkwell-\(name)", environment: env, logDirectory: logs)
         }
-        users = try start("users", ["DATABASE_URL": try database.url(role: "users"), "PUBLIC_BASE_URL": "http://127.0.0.1:\(ports["gateway"]!)"])
+        mailDirectory = logs.appendingPathComponent("mail").path
+        users = try start("users", [
+            "DATABASE_URL": try database.url(role: "users"), "PUBLIC_BASE_URL": "http://127.0.0.1:\(ports["gateway"]!)", "MAIL_DIR": mailDirectory,
+        ].merging(usersEnvironment) { _, new in new })
         blog = try start("blog", ["DATABASE_URL": try database.url(role: "blog"), "JWKS_URL": jwks])
         comments = try start("comments", ["DATABASE_URL": try database.url(role: "comments"), "JWKS_URL": jwks])
         gateway = try start("gateway", [

@@ -24,8 +24,9 @@ public final class OutboxSignal: Sendable {
         waiter?.resume()
     }
 
-    /// Returns when signalled, after `timeout`, or when the task is cancelled.
-    func wait(timeout: Duration) async {
+    /// Returns when signalled, after `timeout`, or when the task is cancelled. (Public so that
+    /// other outbox-style workers, such as the users service's mail sender, can wait the same way.)
+    public func wait(timeout: Duration) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
                 try? await Task.sleep(for: timeout)

@@ -9,7 +9,7 @@ struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inkwell-users",
         abstract: "Inkwell users service: accounts, authentication, roles.",
-        subcommands: [Serve.self, Migrate.self, HashPassword.self],
+        subcommands: [Serve.self, Migrate.self, RotateKeys.self, HashPassword.self],
         defaultSubcommand: Serve.self
     )
 
@@ -21,6 +21,16 @@ struct UsersCommand: AsyncParsableCommand {
     struct Migrate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Apply the users schema's migrations and exit.")
         func run() async throws { try await ServiceMain.run("inkwell-users") { try await UsersApp.migrate() } }
+    }
+
+    struct RotateKeys: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "rotate-keys",
+            abstract: "Add a new access-token signing key that signs from now on; old public keys stay in the JWKS until their tokens expire."
+        )
+        func run() async throws {
+            try await ServiceMain.run("inkwell-users") { print(try await UsersApp.rotateKeys()) }
+        }
     }
 
     struct HashPassword: AsyncParsableCommand {

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import InkwellAuth
 import InkwellEvents
+import InkwellHTTPClient
 import InkwellPasswords
 import InkwellPostgres
 import InkwellServiceKit
@@ -19,16 +21,34 @@ public enum UsersApp {
 
     public static func buildApplication(configuration: UsersConfiguration, registry: PrometheusCollectorRegistry, logger: Logger) throws -> some ApplicationProtocol {
         let platform = try PlatformServices(common: configuration.common, database: configuration.database, schema: schema, migrations: try migrations(), logger: logger)
-        let users = PostgresUserRepository(postgres: platform.postgres, outbox: platform.outboxSignal, topicPrefix: configuration.common.kafkaTopicPrefix)
+        let mailSignal = OutboxSignal()
+        let users = PostgresUserRepository(postgres: platform.postgres, outbox: platform.outboxSignal, mailSignal: mailSignal, topicPrefix: configuration.common.kafkaTopicPrefix)
         let hasher = PasswordHasher()
+        let keyRing = KeyRing(repository: PostgresSigningKeyRepository(postgres: platform.postgres), migrationsApplied: platform.migrationsApplied, logger: logger, reloadInterval: configuration.signingKeysReload)
+        let sessions = SessionIssuer(keyRing: keyRing, refreshTokens: PostgresRefreshTokenRepository(postgres: platform.postgres))
+        let mailer = AccountMailer(from: configuration.mailFrom, publicBaseURL: configuration.publicBaseURL)
+        let transport: any MailTransport = if let smtpURL = configuration.smtpURL {
+            SMTPMailTransport(http: HTTPClient(logger: logger), url: smtpURL)
+        } else {
+            DirectoryMailTransport(directory: configuration.mailDirectory)
+        }
+        let mailSender = MailSender(queue: PostgresMailQueue(postgres: platform.postgres), transport: transport, signal: mailSignal, ready: platform.migrationsApplied, logger: logger)
+        let authenticator = Authenticator(keyRing: keyRing)
 
         return InkwellApplication.make(
             common: configuration.common, registry: registry, logger: logger,
-            readiness: platform.readinessChecks, services: platform.services,
+            readiness: platform.readinessChecks + [ReadinessCheck("signing_keys") { keyRing.isLoaded }],
+            // After the platform's (the pool first): shut down before the pool closes.
+            services: platform.services + [keyRing, mailSender],
             uniqueConstraintFields: ["users_username_key": "username", "users_email_key": "email"]
         ) { routes in
-            AuthController(users: users, hasher: hasher, bootstrapAdminEmail: configuration.bootstrapAdminEmail).register(on: routes)
-            UsersController(users: users).register(on: routes)
+            AuthController(
+                users: users, loginFailures: PostgresLoginFailureRepository(postgres: platform.postgres), sessions: sessions, mailer: mailer,
+                hasher: hasher, bootstrapAdminEmail: configuration.bootstrapAdminEmail
+            ).register(on: routes)
+            UsersController(users: users, authenticator: authenticator, hasher: hasher).register(on: routes)
+            JWKSController(keyRing: keyRing).register(on: routes)
+            InternalUsersController(users: users).register(on: routes)
         }
     }
 
@@ -46,5 +66,21 @@ public enum UsersApp {
         let database = try UsersConfiguration.database(environment: environment)
         let logger = Logger(label: "inkwell.users.migrate")
         try await PlatformServices.migrate(database: database, schema: schema, migrations: try migrations(), logger: logger)
+    }
+
+    /// `inkwell-users rotate-keys`: applies migrations, retires the signing key and adds a new one
+    /// that signs from now on (serving replicas pick it up within their reload interval). The old
+    /// public key stays in the JWKS until tokens signed with it have expired. Returns the new kid.
+    public static func rotateKeys(environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> String {
+        let database = try UsersConfiguration.database(environment: environment)
+        let logger = Logger(label: "inkwell.users.rotate-keys")
+        try await PlatformServices.migrate(database: database, schema: schema, migrations: try migrations(), logger: logger)
+        let postgres = PostgresClient(configuration: database, logger: logger)
+        return try await withThrowingTaskGroup(of: String?.self) { group in
+            group.addTask { try await postgres.run(); return nil }
+            let key = try await PostgresSigningKeyRepository(postgres: postgres).rotate()
+            group.cancelAll()
+            return key.kid
+        }
     }
 }

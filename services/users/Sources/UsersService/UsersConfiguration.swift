@@ -8,6 +8,15 @@ public struct UsersConfiguration: Sendable {
     public var database: PostgresConfiguration
     public var publicBaseURL: String
     public var bootstrapAdminEmail: String?
+    /// `smtp://host:port` or `smtps://user:pass@host`; nil writes `.eml` files to ``mailDirectory``.
+    public var smtpURL: String?
+    public var mailFrom: MailAddress
+    public var mailDirectory: String
+    /// How often a replica rereads the signing keys (`SIGNING_KEYS_RELOAD_SECONDS`, default 30):
+    /// the longest a rotated key takes to be used for signing.
+    public var signingKeysReload: Duration
+
+    public static let defaultMailFrom = "Inkwell <no-reply@inkwell.local>"
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         let env = EnvironmentConfiguration(environment: environment)
@@ -15,14 +24,24 @@ public struct UsersConfiguration: Sendable {
         let database = env.postgres(applicationName: "inkwell-users")
         publicBaseURL = env.url("public.base.url", required: false, default: "http://127.0.0.1:8080") ?? ""
         bootstrapAdminEmail = env.optionalString("bootstrap.admin.email")?.lowercased()
+        smtpURL = env.url("smtp.url", required: false, schemes: ["smtp", "smtps"])
+        let from = env.string("mail.from", default: Self.defaultMailFrom)
+        if let parsed = MailAddress(parsing: from) {
+            mailFrom = parsed
+        } else {
+            env.fail("mail.from", "must be an address or `Name <address>`, got \"\(from)\"")
+            mailFrom = MailAddress(parsing: Self.defaultMailFrom)!
+        }
+        mailDirectory = env.string("mail.dir", default: ".inkwell/mail")
+        signingKeysReload = .seconds(env.int("signing.keys.reload.seconds", default: 30, range: 1...300))
         try env.validate()
         self.database = database!
     }
 
-    /// Only what `migrate` needs.
+    /// Only what `migrate` and `rotate-keys` need.
     public static func database(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresConfiguration {
         let env = EnvironmentConfiguration(environment: environment)
-        let database = env.postgres(applicationName: "inkwell-users-migrate")
+        let database = env.postgres(applicationName: "inkwell-users-admin")
         try env.validate()
         return database!
     }

@@ -7,28 +7,178 @@ import InkwellServiceKit
 public struct PostgresUserRepository: UserRepository {
     let postgres: PostgresClient
     let outbox: OutboxSignal
+    let mailSignal: OutboxSignal
     let topic: String
 
-    public init(postgres: PostgresClient, outbox: OutboxSignal, topicPrefix: String) {
+    /// What an erased account shows as its display name (it is never public again, but the row
+    /// must satisfy the column's constraints and internal readers get a neutral value).
+    public static let erasedDisplayName = "Deleted user"
+
+    public init(postgres: PostgresClient, outbox: OutboxSignal, mailSignal: OutboxSignal, topicPrefix: String) {
         self.postgres = postgres
         self.outbox = outbox
+        self.mailSignal = mailSignal
         self.topic = topicPrefix + UserEvents.topic
     }
 
-    public func register(_ user: User, traceparent: String?) async throws {
+    public func register(_ user: User, verification: EmailToken, mail: OutgoingMail, traceparent: String?) async throws {
         try await postgres.withTransaction { connection in
             try await connection.execute("""
                 INSERT INTO users (id, username, email, email_verified, password_hash, display_name, bio, roles, version, created_at, updated_at)
                 VALUES (\(user.id), \(user.username), \(user.email), \(user.emailVerified), \(user.passwordHash), \(user.displayName),
                         \(user.bio), \(user.roles), \(user.version), \(user.createdAt), \(user.updatedAt))
                 """)
-            try await Outbox.enqueue(UserEvents.registered(user, traceparent: traceparent), topic: topic, key: user.id.uuidString.lowercased(), on: connection)
+            try await Self.insert(verification, on: connection)
+            try await PostgresMailQueue.enqueue(mail, on: connection)
+            try await enqueue(UserEvents.registered(user, traceparent: traceparent), for: user, on: connection)
         }
         outbox.signal()
+        mailSignal.signal()
     }
 
     public func find(username: String) async throws -> User? {
         try await postgres.query("SELECT \(Self.columns) FROM users WHERE username = \(username)").first.map(Self.user)
+    }
+
+    public func find(id: UUID) async throws -> User? {
+        try await postgres.query("SELECT \(Self.columns) FROM users WHERE id = \(id)").first.map(Self.user)
+    }
+
+    public func find(login: String) async throws -> User? {
+        try await postgres.query("""
+            SELECT \(Self.columns) FROM users WHERE (username = \(login) OR email = \(login)) AND deleted_at IS NULL
+            ORDER BY (username = \(login)) DESC LIMIT 1
+            """).first.map(Self.user)
+    }
+
+    public func users(ids: [UUID]) async throws -> [User] {
+        guard !ids.isEmpty else { return [] }
+        return try await postgres.query("SELECT \(Self.columns) FROM users WHERE id = ANY(\(ids)) AND deleted_at IS NULL ORDER BY id").map(Self.user)
+    }
+
+    public func verifyEmail(tokenHash: String, now: Date, traceparent: String?) async throws -> User? {
+        let user: User? = try await postgres.withTransaction { connection in
+            guard let userId = try await Self.consume(tokenHash, purpose: .verifyEmail, now: now, on: connection) else { return nil }
+            if let changed = try await connection.query("""
+                UPDATE users SET email_verified = true, version = version + 1, updated_at = \(now)
+                WHERE id = \(userId) AND deleted_at IS NULL AND NOT email_verified RETURNING \(Self.columns)
+                """).first.map(Self.user) {
+                try await enqueue(UserEvents.verified(changed, traceparent: traceparent), for: changed, on: connection)
+                return changed
+            }
+            // Already verified through another link: the token is spent, the answer is the account.
+            return try await connection.query("SELECT \(Self.columns) FROM users WHERE id = \(userId) AND deleted_at IS NULL").first.map(Self.user)
+        }
+        outbox.signal()
+        return user
+    }
+
+    public func requestPasswordReset(token: EmailToken, mail: OutgoingMail) async throws {
+        try await postgres.withTransaction { connection in
+            try await Self.insert(token, on: connection)
+            try await PostgresMailQueue.enqueue(mail, on: connection)
+        }
+        mailSignal.signal()
+    }
+
+    public func resetPassword(tokenHash: String, passwordHash: String, now: Date) async throws -> Bool {
+        try await postgres.withTransaction { connection in
+            guard let userId = try await Self.consume(tokenHash, purpose: .resetPassword, now: now, on: connection) else { return false }
+            let updated = try await connection.execute("""
+                UPDATE users SET password_hash = \(passwordHash), updated_at = \(now) WHERE id = \(userId) AND deleted_at IS NULL
+                """)
+            guard updated == 1 else { return false }
+            try await Self.revokeRefreshTokens(of: userId, now: now, on: connection)
+            // Other reset links sent before this one must not work afterwards either.
+            try await connection.execute("UPDATE email_tokens SET used_at = \(now) WHERE user_id = \(userId) AND purpose = 'reset_password' AND used_at IS NULL")
+            try await connection.execute("DELETE FROM login_failures WHERE user_id = \(userId)")
+            return true
+        }
+    }
+
+    public func updatePasswordHash(id: UUID, passwordHash: String) async throws {
+        try await postgres.execute("UPDATE users SET password_hash = \(passwordHash) WHERE id = \(id) AND deleted_at IS NULL")
+    }
+
+    public func updateProfile(id: UUID, displayName: String?, bio: String?, traceparent: String?) async throws -> User? {
+        let user: User? = try await postgres.withTransaction { connection in
+            guard let user = try await connection.query("""
+                UPDATE users SET display_name = COALESCE(\(displayName), display_name), bio = COALESCE(\(bio), bio),
+                    version = version + 1, updated_at = clock_timestamp()
+                WHERE id = \(id) AND deleted_at IS NULL RETURNING \(Self.columns)
+                """).first.map(Self.user) else { return nil }
+            try await enqueue(UserEvents.updated(user, traceparent: traceparent), for: user, on: connection)
+            return user
+        }
+        outbox.signal()
+        return user
+    }
+
+    public func setRoles(username: String, roles: [String], traceparent: String?) async throws -> User? {
+        let user: User? = try await postgres.withTransaction { connection in
+            guard let current = try await connection.query("""
+                SELECT \(Self.columns) FROM users WHERE username = \(username) AND deleted_at IS NULL FOR UPDATE
+                """).first.map(Self.user) else { return nil }
+            guard current.roles != roles else { return current }
+            guard let user = try await connection.query("""
+                UPDATE users SET roles = \(roles), version = version + 1, updated_at = clock_timestamp()
+                WHERE id = \(current.id) RETURNING \(Self.columns)
+                """).first.map(Self.user) else { return nil }
+            try await enqueue(UserEvents.rolesChanged(user, traceparent: traceparent), for: user, on: connection)
+            return user
+        }
+        outbox.signal()
+        return user
+    }
+
+    public func erase(id: UUID, traceparent: String?) async throws -> User? {
+        let user: User? = try await postgres.withTransaction { connection in
+            let now = Date()
+            guard let previous = try await connection.query("""
+                SELECT \(Self.columns) FROM users WHERE id = \(id) AND deleted_at IS NULL FOR UPDATE
+                """).first.map(Self.user) else { return nil }
+            guard let user = try await connection.query("""
+                UPDATE users SET email = NULL, email_verified = false, password_hash = NULL, display_name = \(Self.erasedDisplayName),
+                    bio = '', roles = ARRAY['reader']::text[], deleted_at = \(now), updated_at = \(now), version = version + 1
+                WHERE id = \(id) RETURNING \(Self.columns)
+                """).first.map(Self.user) else { return nil }
+            try await Self.revokeRefreshTokens(of: id, now: now, on: connection)
+            try await connection.execute("DELETE FROM email_tokens WHERE user_id = \(id)")
+            try await connection.execute("DELETE FROM login_failures WHERE user_id = \(id)")
+            // Unsent (and sent) mail still names the address: erase it too.
+            if let email = previous.email { try await connection.execute("DELETE FROM mail_outbox WHERE recipient = \(email)") }
+            try await enqueue(UserEvents.deleted(user, traceparent: traceparent), for: user, on: connection)
+            return user
+        }
+        outbox.signal()
+        return user
+    }
+
+    // MARK: - Helpers
+
+    func enqueue<Payload: Codable & Sendable>(_ event: CloudEvent<Payload>, for user: User, on connection: PostgresConnection) async throws {
+        try await Outbox.enqueue(event, topic: topic, key: user.id.uuidString.lowercased(), on: connection)
+    }
+
+    static func insert(_ token: EmailToken, on connection: PostgresConnection) async throws {
+        try await connection.execute("""
+            INSERT INTO email_tokens (token_hash, user_id, purpose, expires_at)
+            VALUES (\(token.hash), \(token.userId), \(token.purpose.rawValue), \(token.expiresAt))
+            """)
+    }
+
+    /// Marks the token used when it is unused and unexpired; returns its account. One statement,
+    /// so two concurrent uses of one token cannot both succeed.
+    static func consume(_ hash: String, purpose: EmailToken.Purpose, now: Date, on connection: PostgresConnection) async throws -> UUID? {
+        try await connection.query("""
+            UPDATE email_tokens SET used_at = \(now)
+            WHERE token_hash = \(hash) AND purpose = \(purpose.rawValue) AND used_at IS NULL AND expires_at > \(now)
+            RETURNING user_id
+            """).first.map { try $0.decode(column: "user_id") }
+    }
+
+    static func revokeRefreshTokens(of userId: UUID, now: Date, on connection: PostgresConnection) async throws {
+        try await connection.execute("UPDATE refresh_tokens SET revoked_at = \(now) WHERE user_id = \(userId) AND revoked_at IS NULL")
     }
 
     static let columns: PostgresQuery = "id, username, email, email_verified, password_hash, display_name, bio, roles, version, created_at, updated_at, deleted_at"

@@ -1,11 +1,37 @@
 import Foundation
 
 /// Storage of accounts. Every change that other services must learn about writes its event in
-/// the same transaction (the outbox), so callers never publish by hand.
+/// the same transaction (the outbox), and every mail it causes into the mail outbox, so callers
+/// never publish or send by hand.
 public protocol UserRepository: Sendable {
-    /// Creates the account and its `user.registered` event; a taken username or email throws a
-    /// unique violation naming `users_username_key` or `users_email_key`.
-    func register(_ user: User, traceparent: String?) async throws
+    /// Creates the account, its verification token, the verification mail and the
+    /// `user.registered` event; a taken username or email throws a unique violation naming
+    /// `users_username_key` or `users_email_key`.
+    func register(_ user: User, verification: EmailToken, mail: OutgoingMail, traceparent: String?) async throws
     /// The account with that (lower-case) username, erased ones included.
     func find(username: String) async throws -> User?
+    /// The account with that id, erased ones included.
+    func find(id: UUID) async throws -> User?
+    /// The live account whose username or email equals `login` (lower case).
+    func find(login: String) async throws -> User?
+    /// Live accounts with these ids (erased ones are left out).
+    func users(ids: [UUID]) async throws -> [User]
+    /// Consumes an unused, unexpired verification token and marks the email verified
+    /// (`user.verified`); nil for an unknown, used or expired token.
+    func verifyEmail(tokenHash: String, now: Date, traceparent: String?) async throws -> User?
+    /// Stores a reset token and its mail.
+    func requestPasswordReset(token: EmailToken, mail: OutgoingMail) async throws
+    /// Consumes an unused, unexpired reset token, sets the new password hash, revokes every
+    /// refresh token of the account and clears its failed logins; false for a bad token.
+    func resetPassword(tokenHash: String, passwordHash: String, now: Date) async throws -> Bool
+    /// Replaces the hash (after a login with a hash of weaker parameters).
+    func updatePasswordHash(id: UUID, passwordHash: String) async throws
+    /// Changes the given fields (`user.updated`, version + 1); nil when the account is gone.
+    func updateProfile(id: UUID, displayName: String?, bio: String?, traceparent: String?) async throws -> User?
+    /// Sets the roles (`user.roles_changed`, version + 1, only when they change); nil when there
+    /// is no live account of that name.
+    func setRoles(username: String, roles: [String], traceparent: String?) async throws -> User?
+    /// Erases the account: personal data removed, every token revoked, username kept reserved
+    /// (`user.deleted`); nil when it was already gone.
+    func erase(id: UUID, traceparent: String?) async throws -> User?
 }

@@ -1,0 +1,32 @@
+import Crypto
+import Foundation
+
+/// The opaque secrets Inkwell hands out (email link tokens, refresh tokens): 32 random bytes as
+/// unpadded base64url. Only ``hash(_:)`` of a token is ever stored, so a copy of the tables
+/// yields no usable token; SHA-256 suffices (no slow hash) because the tokens carry 256 bits of
+/// entropy and cannot be guessed.
+public enum OpaqueToken {
+    /// A new token from the operating system's CSPRNG.
+    public static func generate() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// The stored form: SHA-256 of the token's UTF-8 bytes, lower-case hex.
+    public static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// True when `token` has the shape of a generated token (43 base64url characters). Lets the
+    /// service refuse junk without a database round trip, and keeps absurdly long input out of
+    /// queries.
+    public static func isWellFormed(_ token: String) -> Bool {
+        token.utf8.count == 43 && token.utf8.allSatisfy { byte in
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || byte == 0x2D || byte == 0x5F
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+import Hummingbird
+import InkwellServiceKit
+
+/// `GET /internal/v1/users?ids=a,b,c`: public users by id for the gateway's composition (never
+/// routed by the gateway). Up to 100 ids; erased and unknown accounts are left out of `items`.
+public struct InternalUsersController: Sendable {
+    public static let maxIds = 100
+    let users: any UserRepository
+
+    public init(users: any UserRepository) { self.users = users }
+
+    public func register(on routes: RouteTable) {
+        routes.on("/internal/v1/users", .get) { request, context in
+            let ids = try Self.parseIds(request.uri.queryParameters.get("ids"))
+            return JSONResponse(PublicUserList(items: try await self.users.users(ids: ids).map(PublicUser.init)))
+        }
+    }
+
+    /// The distinct ids of `?ids=`; 400 for a missing list, a malformed id or more than 100.
+    public static func parseIds(_ raw: String?) throws(HTTPProblem) -> [UUID] {
+        guard let raw else { throw .badRequest("The query parameter ids is required.") }
+        let parts = raw.split(separator: ",", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count <= maxIds else { throw .badRequest("At most \(maxIds) ids per request.") }
+        var seen = Set<UUID>()
+        var ids: [UUID] = []
+        for part in parts {
+            guard let id = UUID(uuidString: part) else { throw .badRequest("Every id must be a UUID.") }
+            if seen.insert(id).inserted { ids.append(id) }
+        }
+        return ids
+    }
+}

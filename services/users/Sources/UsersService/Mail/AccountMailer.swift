@@ -1,0 +1,22 @@
+import Foundation
+
+/// Composes the account emails: verification and password reset, with links to the reading site.
+public struct AccountMailer: Sendable {
+    public let from: MailAddress
+    public let publicBaseURL: String
+
+    public init(from: MailAddress, publicBaseURL: String) {
+        self.from = from
+        self.publicBaseURL = publicBaseURL
+    }
+
+    public func mail(_ purpose: EmailToken.Purpose, to user: User, secret: String) -> OutgoingMail? {
+        guard let email = user.email else { return nil }
+        let link = EmailToken.link(baseURL: publicBaseURL, purpose: purpose, secret: secret)
+        let content = switch purpose {
+        case .verifyEmail: MailTemplates.verification(displayName: user.displayName, link: link)
+        case .resetPassword: MailTemplates.passwordReset(displayName: user.displayName, link: link)
+        }
+        return OutgoingMail(from: from, to: MailAddress(name: user.displayName, address: email), subject: content.subject, text: content.text, html: content.html)
+    }
+}

@@ -1,0 +1,4 @@
+/// `POST /api/v1/auth/password-reset`: `{email}`.
+public struct PasswordResetRequest: Codable, Sendable {
+    public var email: String
+}
