@@ -34,7 +34,7 @@ import Testing
             let elapsed = await TestClient.expectError(.connectionRefused) {
                 _ = try await client.execute(.init(url: "http://127.0.0.1:\(port)/"))
             }
-            #expect(elapsed < .seconds(1))
+            #expect(elapsed < .seconds(3))
         }
     }
 
@@ -60,7 +60,9 @@ import Testing
                 request.cancel()
                 _ = try await request.value
             }
-            #expect(elapsed < .milliseconds(500))
+            // The black hole never answers: only cancellation can end the request this early
+            // (a generous bound, since the whole suite shares two cores).
+            #expect(elapsed < .seconds(3))
             try await pollUntil("the transfer to leave the multi handle", timeout: .seconds(5)) {
                 client.activeTransferCount == 0
             }
