@@ -103,6 +103,15 @@ wrk_summary() {
         }'
 }
 
+# grace's access token for the signed-in scenarios (15 minutes: longer than the whole run).
+export BENCH_PASSWORD=${BENCH_PASSWORD:-bench-password-2026}
+BENCH_TOKEN=$(curl -sS --max-time 10 -X POST "http://127.0.0.1:$GATEWAY_PORT/api/v1/auth/login" \
+    -H 'Content-Type: application/json' -d "{\"login\": \"grace\", \"password\": \"$BENCH_PASSWORD\"}" |
+    python3 -c 'import json, sys; print(json.load(sys.stdin).get("accessToken", ""))' 2>/dev/null || true)
+[[ -n "$BENCH_TOKEN" ]] || warn "could not sign in as grace: the signed-in scenarios will answer 401"
+export BENCH_TOKEN
+say "password hash: $("$BIN_DIR/inkwell-users" hash-password <<<"x" | cut -d'$' -f2-4) (login throughput is what it costs)"
+
 say "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(date -u +%F)"
 say "wrk -t$THREADS -c$CONNECTIONS: warm-up $WARMUP, then $DURATION per scenario"
 RESULTS=()
