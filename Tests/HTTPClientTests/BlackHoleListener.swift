@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import TestSupport
 
 /// A port that accepts TCP connections (the kernel completes the handshake into the backlog)
 /// but never reads or answers: requests to it hang until their timeout or cancellation.

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// A tiny HTTP server for responses nginx will not produce (interim `100 Continue`, bodies

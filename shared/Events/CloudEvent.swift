@@ -46,6 +46,11 @@ public enum EventJSON {
 
     public static func format(_ date: Date) -> String { dateStyle.format(date) }
 
+    /// Parses RFC 3339 with or without fractional seconds.
+    public static func parseDate(_ string: String) -> Date? {
+        (try? dateStyle.parse(string)) ?? (try? Date.ISO8601FormatStyle(timeZone: .gmt).parse(string))
+    }
+
     public static var encoder: JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
@@ -61,7 +66,7 @@ public enum EventJSON {
         decoder.dateDecodingStrategy = .custom { decoder in
             let container = try decoder.singleValueContainer()
             let string = try container.decode(String.self)
-            if let date = (try? dateStyle.parse(string)) ?? (try? Date.ISO8601FormatStyle(timeZone: .gmt).parse(string)) { return date }
+            if let date = parseDate(string) { return date }
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an RFC 3339 timestamp")
         }
         return decoder

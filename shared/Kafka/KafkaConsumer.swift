@@ -49,7 +49,10 @@ public final class KafkaConsumer: Service, Sendable {
         worker = BlockingWorker(name: "kafka-consumer-\(configuration.groupId)-blocking")
 
         let (stream, continuation) = AsyncThrowingStream<KafkaMessage, any Error>.makeStream()
-        let permits = DispatchSemaphore(value: Self.prefetch)
+        // Start at zero and add the permits: libdispatch traps when a semaphore is freed with a
+        // value below its initial one, which a consumer dropped with records still in flight has.
+        let permits = DispatchSemaphore(value: 0)
+        for _ in 0..<Self.prefetch { permits.signal() }
         messages = KafkaConsumerMessages(stream: stream, permits: permits)
         let shared = shared
         pollThread = PollThread(name: "kafka-consumer-\(configuration.groupId)-poll") { [logger] thread in

@@ -1,37 +1,16 @@
 import Foundation
+import InkwellEvents
 
-/// The JSON conventions of the API: camelCase keys, RFC 3339 UTC timestamps with milliseconds and `Z`.
+/// The JSON conventions of the API: camelCase keys, RFC 3339 UTC timestamps with milliseconds and
+/// `Z` — the same as the events' (``EventJSON``), so a timestamp reads alike everywhere.
 public enum InkwellJSON {
-    /// RFC 3339 with milliseconds, UTC: `2026-11-21T10:00:00.123Z`.
-    public static let dateStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
+    /// `2026-11-21T10:00:00.123Z`.
+    public static func format(_ date: Date) -> String { EventJSON.format(date) }
 
-    public static func format(_ date: Date) -> String { dateStyle.format(date) }
+    public static func parseDate(_ string: String) -> Date? { EventJSON.parseDate(string) }
 
-    public static func parseDate(_ string: String) -> Date? {
-        if let date = try? dateStyle.parse(string) { return date }
-        return try? Date.ISO8601FormatStyle(timeZone: .gmt).parse(string)
-    }
+    /// Sorted keys: the same data gives the same bytes.
+    public static var encoder: JSONEncoder { EventJSON.encoder }
 
-    public static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(format(date))
-        }
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        return encoder
-    }
-
-    public static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let string = try container.decode(String.self)
-            guard let date = parseDate(string) else {
-                throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an RFC 3339 timestamp")
-            }
-            return date
-        }
-        return decoder
-    }
+    public static var decoder: JSONDecoder { EventJSON.decoder }
 }

@@ -1,35 +1,17 @@
 import Foundation
 import InkwellPostgres
 import InkwellServiceKit
-import Logging
-import Prometheus
 
-/// The blog service's composition root.
+/// The blog service's composition root: its schema, migrations and the platform services; its
+/// own routes and event handlers come with the blog contract.
 public enum BlogApp {
-    public static let schema = "blog"
-
-    /// The migrations shipped with the service (Migrations/*.sql).
-    public static func migrations() throws -> [Migration] {
-        guard let directory = Bundle.module.url(forResource: "Migrations", withExtension: nil) else { return [] }
-        return try Migration.load(directory: directory)
-    }
+    public static let service = DataService(name: "blog", defaultPort: 8082) { try Migration.load(resourcesOf: .module) }
 
     public static func serve(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
-        let configuration = try BlogConfiguration(environment: environment)
-        let registry = Observability.bootstrap(configuration.common)
-        let logger = Observability.logger(configuration.common)
-        let platform = try PlatformServices(common: configuration.common, database: configuration.database, schema: schema, migrations: try migrations(), logger: logger)
-        let app = InkwellApplication.make(
-            common: configuration.common, registry: registry, logger: logger,
-            readiness: platform.readinessChecks, services: platform.services
-        ) { _ in }
-        try await app.runService()
+        try await service.serve(environment: environment)
     }
 
     public static func migrate(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
-        let env = EnvironmentConfiguration(environment: environment)
-        let database = env.postgres(applicationName: "inkwell-blog-migrate")
-        try env.validate()
-        try await PlatformServices.migrate(database: database!, schema: schema, migrations: try migrations(), logger: Logger(label: "inkwell.blog.migrate"))
+        try await service.migrate(environment: environment)
     }
 }

@@ -15,8 +15,7 @@ public enum UsersApp {
 
     /// The migrations shipped with the service (Migrations/*.sql).
     public static func migrations() throws -> [Migration] {
-        guard let directory = Bundle.module.url(forResource: "Migrations", withExtension: nil) else { return [] }
-        return try Migration.load(directory: directory)
+        try Migration.load(resourcesOf: .module)
     }
 
     public static func buildApplication(configuration: UsersConfiguration, registry: PrometheusCollectorRegistry, logger: Logger) throws -> some ApplicationProtocol {

@@ -5,13 +5,23 @@ import Darwin
 #endif
 
 /// A listening TCP socket on 127.0.0.1 with a port chosen by the kernel.
-enum LoopbackSocket {
+public enum LoopbackSocket {
     struct Failure: Error, CustomStringConvertible {
         let call: String
         var description: String { "\(call) failed: errno \(errno)" }
     }
 
-    static func listen(backlog: Int32) throws -> (fd: Int32, port: Int) {
+    public static func listen(backlog: Int32) throws -> (fd: Int32, port: Int) {
+        try bind(listening: backlog)
+    }
+
+    /// A port bound on 127.0.0.1 that nobody listens on: connecting is refused, and as long as
+    /// `fd` stays open no other test can take the port.
+    public static func refusingPort() throws -> (fd: Int32, port: Int) {
+        try bind(listening: nil)
+    }
+
+    private static func bind(listening backlog: Int32?) throws -> (fd: Int32, port: Int) {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(call: "socket") }
         var addr = sockaddr_in()
@@ -19,8 +29,8 @@ enum LoopbackSocket {
         addr.sin_port = 0
         addr.sin_addr.s_addr = inet_addr("127.0.0.1")
         var len = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, len) } }
-        guard bound == 0, Glibc.listen(fd, backlog) == 0 else {
+        let bound = withUnsafePointer(to: &addr) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.bind(fd, $0, len) } }
+        guard bound == 0, backlog.map({ Glibc.listen(fd, $0) == 0 }) ?? true else {
             close(fd)
             throw Failure(call: "bind/listen")
         }
