@@ -33,12 +33,12 @@ start_stack() {
     set +m
     local deadline
     deadline=$(deadline_in 120)
-    until [[ -f "$HOME_DIR/run/ready" ]]; do
+    # Ready means both: the ready file, and the URL printed for the user (written just after it).
+    until [[ -f "$HOME_DIR/run/ready" ]] && grep -q "Inkwell is up: $GATEWAY" "$HOME_DIR/up.out"; do
         pid_alive "$UP_PID" || die "make up exited before the stack was ready"
         deadline_passed "$deadline" && die "make up was not ready within 120 s"
         poll_pause 0.2
     done
-    grep -q "Inkwell is up: $GATEWAY" "$HOME_DIR/up.out" || die "make up did not print the URL"
 }
 
 # stop_stack: Ctrl-C, then nothing of this stack may be left.
