@@ -21,6 +21,7 @@ func collectRecords(brokers: String, topic: String, timeout: Duration = .seconds
             return records
         }
         group.addTask {
+            // The deadline of the whole collection (it races the reader above), not a wait for a condition.
             try await Task.sleep(for: timeout)
             throw DeadlineExceeded(what: "the expected records on \(topic)", timeout: timeout)
         }
