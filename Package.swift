@@ -108,6 +108,6 @@ let package = Package(
         .testTarget(name: "ServiceKitTests", dependencies: ["InkwellServiceKit", "TestSupport", hummingbird], path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
         .testTarget(name: "UsersTests", dependencies: ["UsersService", "InkwellServiceKit", "InkwellPostgres", "TestSupport"], path: "Tests/UsersTests", swiftSettings: swiftSettings),
         .testTarget(name: "GatewayTests", dependencies: ["GatewayService", "InkwellServiceKit"], path: "Tests/GatewayTests", swiftSettings: swiftSettings),
-        .testTarget(name: "IntegrationTests", dependencies: ["InkwellHTTPClient", "InkwellKafka", "InkwellPostgres", "InkwellEvents", "InkwellAuth", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], path: "Tests/IntegrationTests", swiftSettings: swiftSettings),
+        .testTarget(name: "IntegrationTests", dependencies: ["InkwellHTTPClient", "InkwellKafka", "InkwellPostgres", "InkwellEvents", "InkwellAuth", "InkwellPasswords", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], path: "Tests/IntegrationTests", swiftSettings: swiftSettings),
     ]
 )
