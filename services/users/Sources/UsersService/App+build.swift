@@ -22,7 +22,7 @@ public enum UsersApp {
         let platform = try PlatformServices(common: configuration.common, database: configuration.database, schema: schema, migrations: try migrations(), logger: logger)
         let mailSignal = OutboxSignal()
         let users = PostgresUserRepository(postgres: platform.postgres, outbox: platform.outboxSignal, mailSignal: mailSignal, topicPrefix: configuration.common.kafkaTopicPrefix)
-        let hasher = PasswordHasher()
+        let hasher = PasswordHasher(threads: configuration.passwordHashThreads)
         let keyRing = KeyRing(repository: PostgresSigningKeyRepository(postgres: platform.postgres), migrationsApplied: platform.migrationsApplied, logger: logger, reloadInterval: configuration.signingKeysReload)
         let sessions = SessionIssuer(keyRing: keyRing, refreshTokens: PostgresRefreshTokenRepository(postgres: platform.postgres))
         let mailer = AccountMailer(from: configuration.mailFrom, publicBaseURL: configuration.publicBaseURL)

@@ -15,6 +15,9 @@ public struct UsersConfiguration: Sendable {
     /// How often a replica rereads the signing keys (`SIGNING_KEYS_RELOAD_SECONDS`, default 30):
     /// the longest a rotated key takes to be used for signing.
     public var signingKeysReload: Duration
+    /// Threads that hash passwords (`PASSWORD_HASH_THREADS`, default one less than the cores, at
+    /// least one): a burst of logins can then never take every core from the other requests.
+    public var passwordHashThreads: Int
 
     public static let defaultMailFrom = "Inkwell <no-reply@inkwell.local>"
 
@@ -34,6 +37,7 @@ public struct UsersConfiguration: Sendable {
         }
         mailDirectory = env.string("mail.dir", default: ".inkwell/mail")
         signingKeysReload = .seconds(env.int("signing.keys.reload.seconds", default: 30, range: 1...300))
+        passwordHashThreads = env.int("password.hash.threads", default: max(1, ProcessInfo.processInfo.activeProcessorCount - 1), range: 1...64)
         try env.validate()
         self.database = database!
     }
