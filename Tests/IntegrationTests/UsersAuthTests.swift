@@ -386,7 +386,8 @@ enum MailboxReader {
         let dirs = [directory + "/new", directory + "/cur", directory]
         var found: [String] = []
         for dir in dirs {
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] {
+            // Hidden names are files still being written (as in a Maildir's tmp/): skip them.
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where !name.hasPrefix(".") {
                 guard let text = try? String(contentsOfFile: dir + "/" + name, encoding: .utf8) else { continue }
                 let unix = text.replacingOccurrences(of: "\r\n", with: "\n")
                 let headers = unix.components(separatedBy: "\n\n").first ?? ""
