@@ -29,7 +29,18 @@ on_exit() {
     fi
     if (( ${#PROC_PIDS[@]} )) || [[ -n "${PG_DATADIR:-}" ]]; then say "stopping the test infrastructure"; fi
     proc_stop_all 15
+    # Services a crashed test process could not stop (its exit handler never ran).
+    if [[ -n "${BIN_DIR:-}" ]] && pgrep -f "^$BIN_DIR/inkwell-" >/dev/null; then
+        say "stopping service processes the tests left behind"
+        pkill -KILL -f "^$BIN_DIR/inkwell-" || true
+    fi
     pg_stop "${PG_DATADIR:-}"
+    # Servers tests start themselves (a cluster of their own, an SMTP server) keep their files
+    # in the work directory: none may outlive the run.
+    if [[ -n "$WORK" ]] && pgrep -f -- "$WORK/" >/dev/null; then
+        say "stopping servers the tests left behind"
+        pkill -KILL -f -- "$WORK/" || true
+    fi
     if [[ -n "$WORK" && -d "$WORK" ]]; then
         if [[ "${KEEP:-0}" == 1 ]]; then say "kept the work directory $WORK (KEEP=1)"
         else rm -rf "$WORK"; fi
