@@ -166,20 +166,21 @@ pid_alive() {
     [[ "${stat%% *}" != Z ]]
 }
 
-# wait_http URL TIMEOUT [PID [LOG]]: poll URL until it answers 2xx, at most TIMEOUT seconds.
-# When PID is given and that process ends first, fail at once (showing LOG's tail).
-wait_http() {
-    local url=$1 timeout=$2 pid=${3:-} log=${4:-} deadline
+# wait_for WHAT TIMEOUT PID LOG PROBE...: run PROBE every 0.1 s until it succeeds, at most TIMEOUT
+# seconds. When PID is given and that process ends first, fail at once; on failure show LOG's tail.
+wait_for() {
+    local what=$1 timeout=$2 pid=$3 log=$4 deadline
+    shift 4
     deadline=$(deadline_in "$timeout")
     while :; do
-        if curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; then return 0; fi
+        if "$@" 2>/dev/null; then return 0; fi
         if [[ -n "$pid" ]] && ! pid_alive "$pid"; then
-            warn "process $pid exited while waiting for $url"
+            warn "process $pid exited while waiting for $what"
             [[ -n "$log" ]] && show_log_tail "$log"
             return 1
         fi
         if deadline_passed "$deadline"; then
-            warn "no answer from $url within ${timeout}s"
+            warn "no $what within ${timeout}s"
             [[ -n "$log" ]] && show_log_tail "$log"
             return 1
         fi
@@ -187,25 +188,17 @@ wait_http() {
     done
 }
 
+# http_ok URL: the URL answers 2xx.
+http_ok() { curl -fsS -o /dev/null --max-time 2 "$1"; }
+
+# tcp_open PORT: something accepts connections on 127.0.0.1:PORT.
+tcp_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1"); }
+
+# wait_http URL TIMEOUT [PID [LOG]]: poll URL until it answers 2xx.
+wait_http() { wait_for "answer from $1" "$2" "${3:-}" "${4:-}" http_ok "$1"; }
+
 # wait_tcp PORT TIMEOUT [PID [LOG]]: poll until 127.0.0.1:PORT accepts a connection.
-wait_tcp() {
-    local port=$1 timeout=$2 pid=${3:-} log=${4:-} deadline
-    deadline=$(deadline_in "$timeout")
-    while :; do
-        if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then return 0; fi
-        if [[ -n "$pid" ]] && ! pid_alive "$pid"; then
-            warn "process $pid exited while waiting for port $port"
-            [[ -n "$log" ]] && show_log_tail "$log"
-            return 1
-        fi
-        if deadline_passed "$deadline"; then
-            warn "nothing listens on 127.0.0.1:$port after ${timeout}s"
-            [[ -n "$log" ]] && show_log_tail "$log"
-            return 1
-        fi
-        poll_pause 0.1
-    done
-}
+wait_tcp() { wait_for "listener on 127.0.0.1:$1" "$2" "${3:-}" "${4:-}" tcp_open "$1"; }
 
 # show_log_tail LOG [LINES]
 show_log_tail() {
