@@ -30,9 +30,16 @@ on_exit() {
     if (( ${#PROC_PIDS[@]} )) || [[ -n "${PG_DATADIR:-}" ]]; then say "stopping the test infrastructure"; fi
     proc_stop_all 15
     # Services a crashed test process could not stop (its exit handler never ran).
-    if [[ -n "${BIN_DIR:-}" ]] && pgrep -f "^$BIN_DIR/inkwell-" >/dev/null; then
-        say "stopping service processes the tests left behind"
-        pkill -KILL -f "^$BIN_DIR/inkwell-" || true
+    # Only this run's: they inherit INKWELL_TEST_WORK_DIR, so parallel runs (several checkouts
+    # building into the same path) never stop each other's processes.
+    if [[ -n "${BIN_DIR:-}" && -n "$WORK" ]]; then
+        local pid
+        for pid in $(pgrep -f "^$BIN_DIR/inkwell-" || true); do
+            if tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qxF "INKWELL_TEST_WORK_DIR=$WORK/scratch"; then
+                say "stopping service process $pid the tests left behind"
+                kill -KILL "$pid" 2>/dev/null || true
+            fi
+        done
     fi
     pg_stop "${PG_DATADIR:-}"
     # Servers tests start themselves (a cluster of their own, an SMTP server) keep their files
