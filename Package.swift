@@ -23,7 +23,7 @@ func service(_ name: String, dir: String, dependencies: [Target.Dependency], res
     [
         .target(
             name: "\(name)Service",
-            dependencies: dependencies,
+            dependencies: ["InkwellCore"] + dependencies,
             path: "services/\(dir)/Sources/\(name)Service",
             resources: resources,
             swiftSettings: swiftSettings
@@ -67,22 +67,23 @@ let package = Package(
         .systemLibrary(name: "CArgon2", path: "shared/CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
         .systemLibrary(name: "CCurl", path: "shared/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
-        // The platform.
+        // The platform. InkwellCore is the bottom: no C, no I/O.
+        .target(name: "InkwellCore", path: "shared/Core", swiftSettings: swiftSettings),
         .target(name: "InkwellPostgres", dependencies: ["CLibPQ", log, metrics, lifecycle, nioPosix], path: "shared/Postgres", swiftSettings: swiftSettings),
         .target(name: "InkwellKafka", dependencies: ["CRdKafka", log, lifecycle], path: "shared/Kafka", swiftSettings: swiftSettings),
         .target(name: "InkwellHTTPClient", dependencies: ["CCurl", log], path: "shared/HTTPClient", swiftSettings: swiftSettings),
         .target(name: "InkwellPasswords", dependencies: ["CArgon2", nioPosix], path: "shared/Passwords", swiftSettings: swiftSettings),
         .target(
             name: "InkwellAuth",
-            dependencies: ["InkwellHTTPClient", log, lifecycle, .product(name: "JWTKit", package: "jwt-kit")],
+            dependencies: ["InkwellCore", "InkwellHTTPClient", log, lifecycle, .product(name: "JWTKit", package: "jwt-kit")],
             path: "shared/Auth",
             swiftSettings: swiftSettings
         ),
-        .target(name: "InkwellEvents", dependencies: ["InkwellPostgres", "InkwellKafka", log, metrics, lifecycle], path: "shared/Events", swiftSettings: swiftSettings),
+        .target(name: "InkwellEvents", dependencies: ["InkwellCore", "InkwellPostgres", "InkwellKafka", log, metrics, lifecycle], path: "shared/Events", swiftSettings: swiftSettings),
         .target(
             name: "InkwellServiceKit",
             dependencies: [
-                "InkwellPostgres", "InkwellKafka", "InkwellEvents", "InkwellHTTPClient",
+                "InkwellCore", "InkwellPostgres", "InkwellKafka", "InkwellEvents", "InkwellHTTPClient",
                 hummingbird, httpTypes, log, metrics, lifecycle, argumentParser,
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Configuration", package: "swift-configuration"),
@@ -103,11 +104,11 @@ let package = Package(
         .testTarget(name: "KafkaTests", dependencies: ["InkwellKafka", "TestSupport", lifecycle, log], path: "Tests/KafkaTests", swiftSettings: swiftSettings),
         .testTarget(name: "HTTPClientTests", dependencies: ["InkwellHTTPClient", "TestSupport"], path: "Tests/HTTPClientTests", swiftSettings: swiftSettings),
         .testTarget(name: "EventsTests", dependencies: ["InkwellEvents", "InkwellPostgres", "InkwellKafka", "TestSupport"], path: "Tests/EventsTests", swiftSettings: swiftSettings),
-        .testTarget(name: "AuthTests", dependencies: ["InkwellAuth", "TestSupport"], path: "Tests/AuthTests", swiftSettings: swiftSettings),
+        .testTarget(name: "AuthTests", dependencies: ["InkwellCore", "InkwellAuth", "TestSupport"], path: "Tests/AuthTests", swiftSettings: swiftSettings),
         .testTarget(name: "PasswordsTests", dependencies: ["InkwellPasswords"], path: "Tests/PasswordsTests", swiftSettings: swiftSettings),
-        .testTarget(name: "ServiceKitTests", dependencies: ["InkwellServiceKit", "TestSupport", hummingbird], path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
-        .testTarget(name: "UsersTests", dependencies: ["UsersService", "InkwellServiceKit", "InkwellPostgres", "TestSupport"], path: "Tests/UsersTests", swiftSettings: swiftSettings),
+        .testTarget(name: "ServiceKitTests", dependencies: ["InkwellCore", "InkwellServiceKit", "TestSupport", hummingbird], path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
+        .testTarget(name: "UsersTests", dependencies: ["InkwellCore", "UsersService", "InkwellServiceKit", "InkwellPostgres", "TestSupport"], path: "Tests/UsersTests", swiftSettings: swiftSettings),
         .testTarget(name: "GatewayTests", dependencies: ["GatewayService", "InkwellServiceKit"], path: "Tests/GatewayTests", swiftSettings: swiftSettings),
-        .testTarget(name: "IntegrationTests", dependencies: ["InkwellHTTPClient", "InkwellKafka", "InkwellPostgres", "InkwellEvents", "InkwellAuth", "InkwellPasswords", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], path: "Tests/IntegrationTests", swiftSettings: swiftSettings),
+        .testTarget(name: "IntegrationTests", dependencies: ["InkwellCore", "InkwellHTTPClient", "InkwellKafka", "InkwellPostgres", "InkwellEvents", "InkwellAuth", "InkwellPasswords", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], path: "Tests/IntegrationTests", swiftSettings: swiftSettings),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 @testable import InkwellAuth
+import InkwellCore
 import InkwellHTTPClient
 import JWTKit
 import Logging

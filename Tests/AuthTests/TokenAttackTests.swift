@@ -1,4 +1,5 @@
 import Foundation
+import InkwellCore
 import JWTKit
 @testable import InkwellAuth
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 @testable import InkwellAuth
+import InkwellCore
 import Testing
 
 @Suite("TokenIssuer")

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import InkwellAuth
+import InkwellCore
 import InkwellHTTPClient
 import InkwellPostgres
 import Testing

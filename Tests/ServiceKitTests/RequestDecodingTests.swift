@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 @testable import InkwellServiceKit
+import InkwellCore
 import Testing
 
 @Suite struct RequestDecodingTests {

@@ -1,4 +1,5 @@
 @testable import InkwellServiceKit
+import InkwellCore
 import Testing
 
 @Suite struct TraceContextTests {

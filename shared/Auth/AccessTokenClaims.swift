@@ -1,4 +1,5 @@
 import Foundation
+import InkwellCore
 import JWTKit
 
 /// The payload of an Inkwell access token.

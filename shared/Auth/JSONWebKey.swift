@@ -1,3 +1,4 @@
+import InkwellCore
 /// One entry of a JWK Set (RFC 7517). Inkwell publishes only Ed25519 public keys
 /// (`kty: OKP`, `crv: Ed25519`, RFC 8037); other members are optional so that a set holding
 /// other key types still decodes (the verifier ignores those keys).

@@ -1,4 +1,5 @@
 import Foundation
+import InkwellCore
 import JWTKit
 
 /// An Ed25519 key that signs access tokens, identified by `kid`.

@@ -1,4 +1,5 @@
 import Foundation
+import InkwellCore
 
 /// The parts of a JWS header that decide whether a token is looked at any further.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import InkwellCore
 import JWTKit
 
 /// Signs access tokens and publishes the JWKS. Used only by the users service.

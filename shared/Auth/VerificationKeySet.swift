@@ -1,4 +1,5 @@
 import Foundation
+import InkwellCore
 import JWTKit
 
 /// An immutable set of Ed25519 public keys by `kid`, and the verification of a token against it.

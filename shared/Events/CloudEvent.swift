@@ -1,4 +1,5 @@
 import Foundation
+import InkwellCore
 
 /// A CloudEvents 1.0 event in structured JSON mode, the record value of every Inkwell event
 /// (EVENTS.md). `data` always carries the aggregate's `version`.
@@ -23,7 +24,7 @@ public struct CloudEvent<Payload: Codable & Sendable>: Codable, Sendable {
         self.source = source
         self.type = type
         self.subject = subject
-        self.time = EventJSON.format(time)
+        self.time = InkwellJSON.format(time)
         self.traceparent = traceparent
         self.data = data
     }
@@ -38,37 +39,4 @@ public struct CloudEventEnvelope: Decodable, Sendable {
     public var subject: String?
     public var time: String?
     public var traceparent: String?
-}
-
-/// JSON conventions of events: RFC 3339 UTC timestamps with milliseconds.
-public enum EventJSON {
-    static let dateStyle = Date.ISO8601FormatStyle(includingFractionalSeconds: true, timeZone: .gmt)
-
-    public static func format(_ date: Date) -> String { dateStyle.format(date) }
-
-    /// Parses RFC 3339 with or without fractional seconds.
-    public static func parseDate(_ string: String) -> Date? {
-        (try? dateStyle.parse(string)) ?? (try? Date.ISO8601FormatStyle(timeZone: .gmt).parse(string))
-    }
-
-    public static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(format(date))
-        }
-        return encoder
-    }
-
-    public static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .custom { decoder in
-            let container = try decoder.singleValueContainer()
-            let string = try container.decode(String.self)
-            if let date = parseDate(string) { return date }
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected an RFC 3339 timestamp")
-        }
-        return decoder
-    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import InkwellCore
 import InkwellKafka
 import InkwellPostgres
 import Logging
@@ -42,7 +43,7 @@ public final class EventConsumer: Service, Sendable {
     }
 
     func process(_ message: KafkaMessage) async {
-        guard let envelope = try? EventJSON.decoder.decode(CloudEventEnvelope.self, from: Data(message.value)),
+        guard let envelope = try? InkwellJSON.decoder.decode(CloudEventEnvelope.self, from: Data(message.value)),
               let eventId = UUID(uuidString: envelope.id)
         else {
             // Not a CloudEvent of ours: nothing can apply it, so it must not block the partition.

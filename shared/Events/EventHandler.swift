@@ -1,4 +1,5 @@
 import Foundation
+import InkwellCore
 import InkwellKafka
 import InkwellPostgres
 
@@ -10,7 +11,7 @@ public struct ReceivedEvent: Sendable {
 
     /// Decodes the whole event with its typed `data`.
     public func decode<Payload: Codable & Sendable>(_ type: Payload.Type = Payload.self) throws -> CloudEvent<Payload> {
-        try EventJSON.decoder.decode(CloudEvent<Payload>.self, from: Data(value))
+        try InkwellJSON.decoder.decode(CloudEvent<Payload>.self, from: Data(value))
     }
 }
 

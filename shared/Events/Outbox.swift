@@ -1,4 +1,5 @@
 import Foundation
+import InkwellCore
 import InkwellPostgres
 
 /// The transactional outbox: an event is written to the service's `outbox` table in the same
@@ -12,7 +13,7 @@ public enum Outbox {
         key: String,
         on connection: PostgresConnection
     ) async throws {
-        let payload = String(decoding: try EventJSON.encoder.encode(event), as: UTF8.self)
+        let payload = String(decoding: try InkwellJSON.encoder.encode(event), as: UTF8.self)
         guard let eventId = UUID(uuidString: event.id) else { throw OutboxError.invalidEventId(event.id) }
         try await connection.execute("""
             INSERT INTO outbox (event_id, topic, record_key, event_type, payload, traceparent)

@@ -1,4 +1,5 @@
 import Foundation
+import InkwellCore
 import Logging
 
 /// One JSON object per line on stderr (`LOG_FORMAT=json`, the default in containers).

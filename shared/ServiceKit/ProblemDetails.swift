@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import InkwellCore
 
 /// The RFC 9457 body: `{"type", "title", "status", "detail", "errors", "instance"}`.
 public struct ProblemDetails: Codable, Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import InkwellCore
 
 extension Request {
     /// Decodes a JSON body with the API's rules: `Content-Type` must be JSON (415), the body at

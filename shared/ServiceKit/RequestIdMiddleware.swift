@@ -12,8 +12,9 @@ public struct RequestIdMiddleware: RouterMiddleware {
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        context.requestId = request.headers[.requestId].flatMap(Self.sanitized) ?? UUIDv7.generate().uuidString.lowercased()
         context.trace = request.headers[.traceparent].flatMap(TraceContext.init(continuing:)) ?? TraceContext()
+        // Without a client id, the trace id serves: unique, and no second random draw per request.
+        context.requestId = request.headers[.requestId].flatMap(Self.sanitized) ?? context.trace.traceId
         context.logger[metadataKey: "request_id"] = .string(context.requestId)
         context.logger[metadataKey: "trace_id"] = .string(context.trace.traceId)
         var response: Response

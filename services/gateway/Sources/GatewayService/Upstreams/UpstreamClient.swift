@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import InkwellCore
 import InkwellHTTPClient
 import InkwellServiceKit
 import Logging

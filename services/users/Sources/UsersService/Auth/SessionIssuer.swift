@@ -1,4 +1,5 @@
 import Foundation
+import InkwellCore
 import InkwellServiceKit
 
 /// Issues token pairs: an access token from the ``KeyRing`` and a refresh token (30 days,

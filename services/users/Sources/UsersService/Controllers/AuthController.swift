@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import InkwellCore
 import InkwellPasswords
 import InkwellServiceKit
 

@@ -1,4 +1,5 @@
 import Foundation
+import InkwellCore
 import InkwellEvents
 import InkwellServiceKit
 

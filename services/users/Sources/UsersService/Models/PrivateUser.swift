@@ -1,4 +1,5 @@
 import Foundation
+import InkwellCore
 import InkwellEvents
 
 /// The caller's own account (or an admin's view): the public user plus `email`, `emailVerified`, `roles`.

@@ -1,4 +1,5 @@
 import Foundation
+import InkwellCore
 import InkwellEvents
 
 /// What anyone may see of an account: `{id, username, displayName, bio, createdAt}`.

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Unpadded base64url (RFC 4648 §5), as JOSE uses it. jwt-kit keeps its own helpers
-/// package-internal, so the few places that read a header or write a JWK use these.
-enum Base64URL {
-    static func encode(_ bytes: some Sequence<UInt8>) -> String {
+/// Unpadded base64url (RFC 4648 §5): JOSE headers and keys, opaque tokens, cursors.
+/// (jwt-kit keeps its own helpers package-internal.)
+public enum Base64URL {
+    /// Encodes without padding.
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
         var text = Data(bytes).base64EncodedString()
         text = text.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
         while text.hasSuffix("=") { text.removeLast() }
@@ -11,7 +12,7 @@ enum Base64URL {
     }
 
     /// Decodes strictly: only the base64url alphabet, no padding, no whitespace.
-    static func decode(_ text: some StringProtocol) -> [UInt8]? {
+    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
         let valid = text.utf8.allSatisfy { byte in
             (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
                 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")

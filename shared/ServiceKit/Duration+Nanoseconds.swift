@@ -1,6 +1,0 @@
-extension Duration {
-    /// The duration in whole nanoseconds (for swift-metrics timers).
-    public var nanoseconds: Int64 {
-        components.seconds * 1_000_000_000 + components.attoseconds / 1_000_000_000
-    }
-}
