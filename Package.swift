@@ -23,7 +23,7 @@ func service(_ name: String, dir: String, dependencies: [Target.Dependency], res
     [
         .target(
             name: "\(name)Service",
-            dependencies: ["InkwellCore"] + dependencies,
+            dependencies: ["InkwellCore", "InkwellContracts"] + dependencies,
             path: "services/\(dir)/Sources/\(name)Service",
             resources: resources,
             swiftSettings: swiftSettings
@@ -69,6 +69,7 @@ let package = Package(
 
         // The platform. InkwellCore is the bottom: no C, no I/O.
         .target(name: "InkwellCore", path: "shared/Core", swiftSettings: swiftSettings),
+        .target(name: "InkwellContracts", dependencies: ["InkwellCore"], path: "shared/Contracts", swiftSettings: swiftSettings),
         .target(name: "InkwellPostgres", dependencies: ["CLibPQ", log, metrics, lifecycle, nioPosix], path: "shared/Postgres", swiftSettings: swiftSettings),
         .target(name: "InkwellKafka", dependencies: ["CRdKafka", log, lifecycle], path: "shared/Kafka", swiftSettings: swiftSettings),
         .target(name: "InkwellHTTPClient", dependencies: ["CCurl", log], path: "shared/HTTPClient", swiftSettings: swiftSettings),
@@ -79,23 +80,30 @@ let package = Package(
             path: "shared/Auth",
             swiftSettings: swiftSettings
         ),
-        .target(name: "InkwellEvents", dependencies: ["InkwellCore", "InkwellPostgres", "InkwellKafka", log, metrics, lifecycle], path: "shared/Events", swiftSettings: swiftSettings),
+        .target(name: "InkwellEvents", dependencies: ["InkwellCore", "InkwellContracts", "InkwellPostgres", "InkwellKafka", log, metrics, lifecycle], path: "shared/Events", swiftSettings: swiftSettings),
+        // The HTTP edge of every service (the gateway too): no database client.
         .target(
             name: "InkwellServiceKit",
             dependencies: [
-                "InkwellCore", "InkwellPostgres", "InkwellKafka", "InkwellEvents", "InkwellHTTPClient",
-                hummingbird, httpTypes, log, metrics, lifecycle, argumentParser,
+                "InkwellCore", hummingbird, httpTypes, log, metrics, lifecycle, argumentParser,
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ],
             path: "shared/ServiceKit",
             swiftSettings: swiftSettings
         ),
+        // The database wiring of the data-owning services: pool, migrations, producer, relay.
+        .target(
+            name: "InkwellDataKit",
+            dependencies: ["InkwellCore", "InkwellServiceKit", "InkwellPostgres", "InkwellKafka", "InkwellEvents", log, lifecycle],
+            path: "shared/DataKit",
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(name: "inkwell-devbroker", dependencies: ["InkwellKafka", log], path: "shared/DevBroker", swiftSettings: swiftSettings),
     ]
-    + service("Users", dir: "users", dependencies: ["InkwellServiceKit", "InkwellPostgres", "InkwellEvents", "InkwellPasswords", "InkwellAuth", "InkwellHTTPClient", .product(name: "Crypto", package: "swift-crypto"), hummingbird, log, lifecycle, nioPosix], resources: [.copy("Migrations")], mainDependencies: ["InkwellPasswords"])
-    + service("Blog", dir: "blog", dependencies: ["InkwellServiceKit", "InkwellPostgres", "InkwellEvents", hummingbird, log], resources: [.copy("Migrations")])
-    + service("Comments", dir: "comments", dependencies: ["InkwellServiceKit", "InkwellPostgres", "InkwellEvents", hummingbird, log], resources: [.copy("Migrations")])
+    + service("Users", dir: "users", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellPasswords", "InkwellAuth", "InkwellHTTPClient", .product(name: "Crypto", package: "swift-crypto"), hummingbird, log, lifecycle, nioPosix], resources: [.copy("Migrations")], mainDependencies: ["InkwellPasswords"])
+    + service("Blog", dir: "blog", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", hummingbird, log], resources: [.copy("Migrations")])
+    + service("Comments", dir: "comments", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", hummingbird, log], resources: [.copy("Migrations")])
     + service("Gateway", dir: "gateway", dependencies: ["InkwellServiceKit", "InkwellHTTPClient", "InkwellKafka", hummingbird, httpTypes, log, metrics])
     + [
         // Shared helpers for tests: the test stack's environment, polling with a deadline, child processes.
@@ -103,12 +111,12 @@ let package = Package(
         .testTarget(name: "PostgresTests", dependencies: ["InkwellPostgres", "TestSupport"], path: "Tests/PostgresTests", swiftSettings: swiftSettings),
         .testTarget(name: "KafkaTests", dependencies: ["InkwellKafka", "TestSupport", lifecycle, log], path: "Tests/KafkaTests", swiftSettings: swiftSettings),
         .testTarget(name: "HTTPClientTests", dependencies: ["InkwellHTTPClient", "TestSupport"], path: "Tests/HTTPClientTests", swiftSettings: swiftSettings),
-        .testTarget(name: "EventsTests", dependencies: ["InkwellEvents", "InkwellPostgres", "InkwellKafka", "TestSupport"], path: "Tests/EventsTests", swiftSettings: swiftSettings),
+        .testTarget(name: "EventsTests", dependencies: ["InkwellContracts", "InkwellEvents", "InkwellPostgres", "InkwellKafka", "TestSupport"], path: "Tests/EventsTests", swiftSettings: swiftSettings),
         .testTarget(name: "AuthTests", dependencies: ["InkwellCore", "InkwellAuth", "TestSupport"], path: "Tests/AuthTests", swiftSettings: swiftSettings),
         .testTarget(name: "PasswordsTests", dependencies: ["InkwellPasswords"], path: "Tests/PasswordsTests", swiftSettings: swiftSettings),
-        .testTarget(name: "ServiceKitTests", dependencies: ["InkwellCore", "InkwellServiceKit", "TestSupport", hummingbird], path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
-        .testTarget(name: "UsersTests", dependencies: ["InkwellCore", "UsersService", "InkwellServiceKit", "InkwellPostgres", "TestSupport"], path: "Tests/UsersTests", swiftSettings: swiftSettings),
+        .testTarget(name: "ServiceKitTests", dependencies: ["InkwellCore", "InkwellServiceKit", "InkwellDataKit", "TestSupport", hummingbird], path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
+        .testTarget(name: "UsersTests", dependencies: ["InkwellCore", "InkwellContracts", "UsersService", "InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "TestSupport"], path: "Tests/UsersTests", swiftSettings: swiftSettings),
         .testTarget(name: "GatewayTests", dependencies: ["GatewayService", "InkwellServiceKit"], path: "Tests/GatewayTests", swiftSettings: swiftSettings),
-        .testTarget(name: "IntegrationTests", dependencies: ["InkwellCore", "InkwellHTTPClient", "InkwellKafka", "InkwellPostgres", "InkwellEvents", "InkwellAuth", "InkwellPasswords", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], path: "Tests/IntegrationTests", swiftSettings: swiftSettings),
+        .testTarget(name: "IntegrationTests", dependencies: ["InkwellCore", "InkwellContracts", "InkwellHTTPClient", "InkwellKafka", "InkwellPostgres", "InkwellEvents", "InkwellAuth", "InkwellPasswords", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], path: "Tests/IntegrationTests", swiftSettings: swiftSettings),
     ]
 )

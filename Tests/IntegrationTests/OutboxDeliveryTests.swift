@@ -1,3 +1,4 @@
+import InkwellContracts
 import Foundation
 import InkwellHTTPClient
 import InkwellKafka

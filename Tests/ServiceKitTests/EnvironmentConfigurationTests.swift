@@ -1,3 +1,4 @@
+import InkwellDataKit
 import InkwellServiceKit
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import InkwellContracts
 import InkwellCore
 import InkwellKafka
 import InkwellPostgres

@@ -1,4 +1,5 @@
 import Foundation
+import InkwellContracts
 import InkwellPostgres
 
 /// The inbox (`processed_events`): makes event handlers idempotent. A handler claims the event id

@@ -1,4 +1,5 @@
 import Foundation
+import InkwellContracts
 import InkwellKafka
 import InkwellPostgres
 import Logging

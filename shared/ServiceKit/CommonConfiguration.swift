@@ -6,6 +6,8 @@ public struct CommonConfiguration: Sendable {
     public var serviceName: String
     public var httpHost: String
     public var httpPort: Int
+    /// `HTTP_IDLE_TIMEOUT_SECONDS` [30]: a connection that sends nothing for this long is closed.
+    public var httpIdleTimeout: Duration
     public var kafkaBrokers: String
     public var kafkaTopicPrefix: String
     public var logLevel: Logger.Level
@@ -17,6 +19,7 @@ public struct CommonConfiguration: Sendable {
         self.serviceName = serviceName
         httpHost = env.string("http.host", default: "127.0.0.1")
         httpPort = env.int("http.port", default: defaultPort, range: 1...65535)
+        httpIdleTimeout = .seconds(env.int("http.idle.timeout.seconds", default: 30, range: 1...3600))
         kafkaBrokers = env.requiredString("kafka.brokers", hint: "host:port[,host:port...]")
         kafkaTopicPrefix = env.string("kafka.topic.prefix", default: "")
         let level = env.oneOf("log.level", ["trace", "debug", "info", "notice", "warning", "error", "critical"], default: "info")

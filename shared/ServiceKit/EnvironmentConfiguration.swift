@@ -81,7 +81,7 @@ public final class EnvironmentConfiguration {
     }
 
     /// Hides a password in a URL before it goes into an error line.
-    static func redacted(_ raw: String) -> String {
+    public static func redacted(_ raw: String) -> String {
         guard var components = URLComponents(string: raw), components.password != nil else { return raw }
         components.password = "****"
         return components.string ?? raw

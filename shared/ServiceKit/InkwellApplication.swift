@@ -13,11 +13,10 @@ public enum InkwellApplication {
         logger: Logger,
         readiness: [ReadinessCheck],
         services: [any Service],
-        uniqueConstraintFields: [String: String] = [:],
         bodyLimit: @escaping @Sendable (Request) -> Int = { _ in InkwellLimits.jsonBody },
         routes register: (RouteTable) throws -> Void
     ) rethrows -> some ApplicationProtocol {
-        let router = Router.inkwell(uniqueConstraintFields: uniqueConstraintFields, bodyLimit: bodyLimit)
+        let router = Router.inkwell(bodyLimit: bodyLimit)
         let routes = RouteTable(router: router)
         HealthController(checks: readiness).register(on: routes)
         MetricsController(registry: registry).register(on: routes)
@@ -25,6 +24,9 @@ public enum InkwellApplication {
         routes.finish()
         return Application(
             router: router,
+            // An idle/read timeout: a client that stops sending mid-request, or keeps an idle
+            // connection, is cut off instead of holding a connection forever.
+            server: .http1(configuration: .init(idleTimeout: .seconds(Int64(common.httpIdleTimeout.components.seconds)))),
             configuration: .init(address: .hostname(common.httpHost, port: common.httpPort), serverName: "inkwell-\(common.serviceName)"),
             services: services,
             logger: logger

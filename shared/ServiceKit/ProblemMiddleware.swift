@@ -1,22 +1,17 @@
 import Foundation
 import Hummingbird
-import InkwellPostgres
+import InkwellCore
 import Logging
 
 /// Turns every error that leaves a handler into RFC 9457 problem+json.
 ///
-/// Known errors keep their status (``HTTPProblem``, Hummingbird's 404/413, database conflicts and
-/// outages); anything else is logged with the request id and answered as a bare 500, so stack
+/// Known errors keep their status (``HTTPProblem``, ``ConflictError``, Hummingbird's 404/413, and
+/// lower layers' errors that are ``HTTPProblemConvertible``, such as database outages); anything else is logged with the request id and answered as a bare 500, so stack
 /// traces, SQL and host names never reach a client.
 public struct ProblemMiddleware: RouterMiddleware {
     public typealias Context = InkwellRequestContext
 
-    /// Maps a unique constraint's name to the request field it protects (for 409 `errors`).
-    let uniqueConstraintFields: [String: String]
-
-    public init(uniqueConstraintFields: [String: String] = [:]) {
-        self.uniqueConstraintFields = uniqueConstraintFields
-    }
+    public init() {}
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -31,8 +26,10 @@ public struct ProblemMiddleware: RouterMiddleware {
         switch error {
         case let problem as HTTPProblem:
             return problem
-        case let error as PostgresError:
-            return problem(for: error, context: context)
+        case let conflict as ConflictError:
+            return .conflict(field: conflict.field, message: conflict.message)
+        case let error as any HTTPProblemConvertible:
+            return error.problem(logger: context.logger)
         case let error as any HTTPResponseError:
             // Hummingbird's own (404 from the router, 413 from body collection, ...).
             let detail: String? = switch error.status.code {
@@ -45,22 +42,6 @@ public struct ProblemMiddleware: RouterMiddleware {
             return HTTPProblem(.serviceUnavailable, detail: "The request was cancelled.")
         default:
             context.logger.error("unhandled error", metadata: ["error": "\(String(reflecting: error))"])
-            return HTTPProblem(.internalServerError, detail: "An internal error occurred. Quote the request id when you report it.")
-        }
-    }
-
-    func problem(for error: PostgresError, context: Context) -> HTTPProblem {
-        switch error.kind {
-        case .uniqueViolation:
-            let field = error.constraint.flatMap { uniqueConstraintFields[$0] } ?? "id"
-            return .conflict(field: field, message: "\(field) is already taken")
-        case .connectionFailed, .connectionLost, .poolTimeout, .poolClosed:
-            context.logger.warning("database unavailable", metadata: ["error": "\(error)"])
-            return .unavailable("The database is unavailable; try again shortly.", retryAfter: 1)
-        case .serializationFailure, .deadlock:
-            return HTTPProblem(.conflict, slug: "concurrent-update", detail: "A concurrent change interfered; try again.")
-        default:
-            context.logger.error("database error", metadata: ["error": "\(error)"])
             return HTTPProblem(.internalServerError, detail: "An internal error occurred. Quote the request id when you report it.")
         }
     }

@@ -6,13 +6,12 @@ extension Router where Context == InkwellRequestContext {
     /// metrics (route, method, final status), problem+json for every error, the body limit, and a
     /// log line per request.
     public static func inkwell(
-        uniqueConstraintFields: [String: String] = [:],
         bodyLimit: @escaping @Sendable (Request) -> Int = { _ in InkwellLimits.jsonBody }
     ) -> Router<InkwellRequestContext> {
         let router = Router(context: InkwellRequestContext.self)
         router.add(middleware: RequestIdMiddleware())
         router.add(middleware: MetricsMiddleware())
-        router.add(middleware: ProblemMiddleware(uniqueConstraintFields: uniqueConstraintFields))
+        router.add(middleware: ProblemMiddleware())
         router.add(middleware: BodyLimitMiddleware(limit: bodyLimit))
         router.add(middleware: LogRequestsMiddleware(.debug))
         return router

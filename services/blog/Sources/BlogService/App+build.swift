@@ -1,17 +1,42 @@
 import Foundation
+import Hummingbird
+import InkwellDataKit
 import InkwellPostgres
 import InkwellServiceKit
+import Logging
+import Prometheus
 
-/// The blog service's composition root: its schema, migrations and the platform services; its
-/// own routes and event handlers come with the blog contract.
+/// The blog service's composition root: its schema and migrations, the data platform (pool,
+/// producer, outbox relay) and its routes.
 public enum BlogApp {
-    public static let service = DataService(name: "blog", defaultPort: 8082) { try Migration.load(resourcesOf: .module) }
+    public static let schema = "blog"
 
-    public static func serve(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
-        try await service.serve(environment: environment)
+    /// The migrations shipped with the service (Migrations/*.sql).
+    public static func migrations() throws -> [Migration] {
+        try Migration.load(resourcesOf: .module)
     }
 
+    public static func buildApplication(configuration: BlogConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
+        InkwellApplication.make(
+            common: configuration.common, registry: registry, logger: logger,
+            readiness: platform.readinessChecks,
+            services: platform.services
+        ) { _ in }
+    }
+
+    /// `inkwell-blog serve`: migrations first, then the service group.
+    public static func serve(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
+        let configuration = try BlogConfiguration(environment: environment)
+        let registry = Observability.bootstrap(configuration.common)
+        let logger = Observability.logger(configuration.common)
+        let platform = try DataPlatform(common: configuration.common, database: configuration.database, schema: schema, migrations: try migrations(), logger: logger)
+        try await platform.migrate()
+        try await buildApplication(configuration: configuration, platform: platform, registry: registry, logger: logger).runService()
+    }
+
+    /// `inkwell-blog migrate`.
     public static func migrate(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
-        try await service.migrate(environment: environment)
+        let database = try BlogConfiguration.database(environment: environment)
+        try await DataPlatform.migrate(database: database, schema: schema, migrations: try migrations(), logger: Logger(label: "inkwell.blog.migrate"))
     }
 }

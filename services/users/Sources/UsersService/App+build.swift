@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import InkwellAuth
+import InkwellDataKit
 import InkwellEvents
 import InkwellHTTPClient
 import InkwellPasswords
@@ -18,8 +19,7 @@ public enum UsersApp {
         try Migration.load(resourcesOf: .module)
     }
 
-    public static func buildApplication(configuration: UsersConfiguration, registry: PrometheusCollectorRegistry, logger: Logger) throws -> some ApplicationProtocol {
-        let platform = try PlatformServices(common: configuration.common, database: configuration.database, schema: schema, migrations: try migrations(), logger: logger)
+    public static func buildApplication(configuration: UsersConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
         let mailSignal = OutboxSignal()
         let users = PostgresUserRepository(postgres: platform.postgres, outbox: platform.outboxSignal, mailSignal: mailSignal, topicPrefix: configuration.common.kafkaTopicPrefix)
         let hasher = PasswordHasher(threads: configuration.passwordHashThreads)
@@ -38,8 +38,7 @@ public enum UsersApp {
             common: configuration.common, registry: registry, logger: logger,
             readiness: platform.readinessChecks + [ReadinessCheck("signing_keys") { keyRing.isLoaded }],
             // After the platform's (the pool first): shut down before the pool closes.
-            services: platform.services + [keyRing, mailSender],
-            uniqueConstraintFields: ["users_username_key": "username", "users_email_key": "email"]
+            services: platform.services + [keyRing, mailSender]
         ) { routes in
             AuthController(
                 users: users, loginFailures: PostgresLoginFailureRepository(postgres: platform.postgres), sessions: sessions, mailer: mailer,
@@ -56,15 +55,16 @@ public enum UsersApp {
         let configuration = try UsersConfiguration(environment: environment)
         let registry = Observability.bootstrap(configuration.common)
         let logger = Observability.logger(configuration.common)
-        let app = try buildApplication(configuration: configuration, registry: registry, logger: logger)
-        try await app.runService()
+        let platform = try DataPlatform(common: configuration.common, database: configuration.database, schema: schema, migrations: try migrations(), logger: logger)
+        try await platform.migrate()
+        try await buildApplication(configuration: configuration, platform: platform, registry: registry, logger: logger).runService()
     }
 
     /// `inkwell-users migrate`.
     public static func migrate(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
         let database = try UsersConfiguration.database(environment: environment)
         let logger = Logger(label: "inkwell.users.migrate")
-        try await PlatformServices.migrate(database: database, schema: schema, migrations: try migrations(), logger: logger)
+        try await DataPlatform.migrate(database: database, schema: schema, migrations: try migrations(), logger: logger)
     }
 
     /// `inkwell-users rotate-keys`: applies migrations, retires the signing key and adds a new one
@@ -73,7 +73,7 @@ public enum UsersApp {
     public static func rotateKeys(environment: [String: String] = ProcessInfo.processInfo.environment) async throws -> String {
         let database = try UsersConfiguration.database(environment: environment)
         let logger = Logger(label: "inkwell.users.rotate-keys")
-        try await PlatformServices.migrate(database: database, schema: schema, migrations: try migrations(), logger: logger)
+        try await DataPlatform.migrate(database: database, schema: schema, migrations: try migrations(), logger: logger)
         let postgres = PostgresClient(configuration: database, logger: logger)
         return try await withThrowingTaskGroup(of: String?.self) { group in
             group.addTask { try await postgres.run(); return nil }

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import InkwellContracts
 import InkwellPasswords
 import InkwellServiceKit
 

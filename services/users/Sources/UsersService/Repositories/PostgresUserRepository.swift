@@ -1,6 +1,8 @@
 import Foundation
+import InkwellContracts
 import InkwellEvents
 import InkwellPostgres
+import InkwellDataKit
 import InkwellServiceKit
 
 /// ``UserRepository`` on the users schema.
@@ -22,7 +24,7 @@ public struct PostgresUserRepository: UserRepository {
     }
 
     public func register(_ user: User, verification: EmailToken, mail: OutgoingMail, traceparent: String?) async throws {
-        try await postgres.withTransaction { connection in
+        try await Self.namingConflicts { try await postgres.withTransaction { connection in
             try await connection.execute("""
                 INSERT INTO users (id, username, email, email_verified, password_hash, display_name, bio, roles, version, created_at, updated_at)
                 VALUES (\(user.id), \(user.username), \(user.email), \(user.emailVerified), \(user.passwordHash), \(user.displayName),
@@ -31,7 +33,7 @@ public struct PostgresUserRepository: UserRepository {
             try await Self.insert(verification, on: connection)
             try await PostgresMailQueue.enqueue(mail, on: connection)
             try await enqueue(UserEvents.registered(user, traceparent: traceparent), for: user, on: connection)
-        }
+        } }
         outbox.signal()
         mailSignal.signal()
     }

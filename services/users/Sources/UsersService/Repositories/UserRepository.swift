@@ -5,8 +5,8 @@ import Foundation
 /// never publish or send by hand.
 public protocol UserRepository: Sendable {
     /// Creates the account, its verification token, the verification mail and the
-    /// `user.registered` event; a taken username or email throws a unique violation naming
-    /// `users_username_key` or `users_email_key`.
+    /// `user.registered` event; a taken username or email throws a
+    /// ``ConflictError`` naming `username` or `email`.
     func register(_ user: User, verification: EmailToken, mail: OutgoingMail, traceparent: String?) async throws
     /// The account with that (lower-case) username, erased ones included.
     func find(username: String) async throws -> User?

@@ -1,3 +1,4 @@
+import InkwellServiceKit
 import InkwellPostgres
 
 extension EnvironmentConfiguration {

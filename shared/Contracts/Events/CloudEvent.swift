@@ -30,13 +30,9 @@ public struct CloudEvent<Payload: Codable & Sendable>: Codable, Sendable {
     }
 }
 
-/// The envelope without its data, for routing an event to a handler before decoding it.
-public struct CloudEventEnvelope: Decodable, Sendable {
-    public var specversion: String
-    public var id: String
-    public var source: String
-    public var type: String
-    public var subject: String?
-    public var time: String?
-    public var traceparent: String?
+extension CloudEvent where Payload: InkwellEvent {
+    /// The event of an Inkwell event type: its type, source (of its topic) and subject.
+    public init(_ data: Payload, id: UUID = UUIDv7.generate(), time: Date = Date(), traceparent: String? = nil) {
+        self.init(id: id, source: Payload.topic.source, type: Payload.type, subject: data.subject, time: time, traceparent: traceparent, data: data)
+    }
 }
