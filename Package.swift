@@ -59,6 +59,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
+        .package(url: "https://github.com/apple/swift-service-context", from: "1.5.1"),
     ],
     targets: [
         // C libraries from Debian; only the matching Inkwell* wrapper imports each.
@@ -68,7 +69,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", path: "shared/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // The platform. InkwellCore is the bottom: no C, no I/O.
-        .target(name: "InkwellCore", path: "shared/Core", swiftSettings: swiftSettings),
+        .target(name: "InkwellCore", dependencies: [.product(name: "ServiceContextModule", package: "swift-service-context")], path: "shared/Core", swiftSettings: swiftSettings),
         .target(name: "InkwellContracts", dependencies: ["InkwellCore"], path: "shared/Contracts", swiftSettings: swiftSettings),
         .target(name: "InkwellPostgres", dependencies: ["CLibPQ", log, metrics, lifecycle, nioPosix], path: "shared/Postgres", swiftSettings: swiftSettings),
         .target(name: "InkwellKafka", dependencies: ["CRdKafka", log, lifecycle], path: "shared/Kafka", swiftSettings: swiftSettings),

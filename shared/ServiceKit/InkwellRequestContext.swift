@@ -1,4 +1,5 @@
 import Hummingbird
+import InkwellCore
 import Logging
 
 /// The request context of every Inkwell service: the request id and trace context of the request,

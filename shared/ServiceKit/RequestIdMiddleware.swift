@@ -1,7 +1,9 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import InkwellCore
 import Logging
+import ServiceContextModule
 
 /// Gives every request an id and a trace context, puts both into the request's logger, and
 /// returns `X-Request-Id` on every response (errors included: it runs outside ``ProblemMiddleware``).
@@ -17,11 +19,17 @@ public struct RequestIdMiddleware: RouterMiddleware {
         context.requestId = request.headers[.requestId].flatMap(Self.sanitized) ?? context.trace.traceId
         context.logger[metadataKey: "request_id"] = .string(context.requestId)
         context.logger[metadataKey: "trace_id"] = .string(context.trace.traceId)
-        var response: Response
-        do {
-            response = try await next(request, context)
-        } catch let error as any HTTPResponseError {
-            response = try error.response(from: request, context: context)
+        // The trace travels in the task-local ServiceContext: the unit of work stamps events with
+        // it and the HTTP client passes it on, without a parameter through every layer.
+        var serviceContext = ServiceContext.current ?? .topLevel
+        serviceContext.traceContext = context.trace
+        let handlerContext = context
+        var response: Response = try await ServiceContext.withValue(serviceContext) {
+            do {
+                return try await next(request, handlerContext)
+            } catch let error as any HTTPResponseError {
+                return try error.response(from: request, context: handlerContext)
+            }
         }
         response.headers[.requestId] = context.requestId
         return response
