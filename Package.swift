@@ -71,7 +71,7 @@ let package = Package(
         // The platform. InkwellCore is the bottom: no C, no I/O.
         .target(name: "InkwellCore", dependencies: [.product(name: "ServiceContextModule", package: "swift-service-context")], path: "shared/Core", swiftSettings: swiftSettings),
         .target(name: "InkwellContracts", dependencies: ["InkwellCore"], path: "shared/Contracts", swiftSettings: swiftSettings),
-        .target(name: "InkwellPostgres", dependencies: ["CLibPQ", log, metrics, lifecycle, nioPosix], path: "shared/Postgres", swiftSettings: swiftSettings),
+        .target(name: "InkwellPostgres", dependencies: ["CLibPQ", log, metrics, lifecycle, nioPosix, .product(name: "Crypto", package: "swift-crypto")], path: "shared/Postgres", swiftSettings: swiftSettings),
         .target(name: "InkwellKafka", dependencies: ["CRdKafka", log, lifecycle], path: "shared/Kafka", swiftSettings: swiftSettings),
         .target(name: "InkwellHTTPClient", dependencies: ["CCurl", log], path: "shared/HTTPClient", swiftSettings: swiftSettings),
         .target(name: "InkwellPasswords", dependencies: ["CArgon2", nioPosix], path: "shared/Passwords", swiftSettings: swiftSettings),

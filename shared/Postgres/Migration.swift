@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// One schema migration: a numbered SQL file such as `0001_create_users.sql`.
@@ -17,7 +18,7 @@ public struct Migration: Sendable, Hashable {
 
     /// SHA-256 of the SQL as lowercase hex, recorded when applied so a later edit of an applied
     /// file is detected.
-    public var checksum: String { SHA256.hex(Array(sql.utf8)) }
+    public var checksum: String { SHA256.lowercaseHex(of: Array(sql.utf8)) }
 }
 
 extension Migration {

@@ -1,26 +1,31 @@
 import CLibPQ
-import Foundation
 import Dispatch
+import Foundation
 import Synchronization
 
-/// Owns one `PGconn` (closed with `PQfinish` in `deinit`) and its `PGcancel`.
+/// Owns one `PGconn` (closed with `PQfinish` in `deinit`), its `PGcancel` and its prepared statements.
 ///
-/// Every method here except ``requestCancel()`` may block and is only called from the client's
-/// thread pool. Thread safety (why `@unchecked Sendable` is sound): the `PGconn` pointer is only
-/// dereferenced inside `lock.withLock`, so even if two tasks shared one ``PostgresConnection``
-/// (`async let` in a `withConnection` body) libpq never sees two threads on one connection; the
-/// pool additionally hands a handle to one lease at a time. `PGcancel` is documented by libpq as
-/// safe to use from any thread while the connection is busy; it is only freed in `deinit`, when
-/// no one can call ``requestCancel()`` any more.
+/// Every method here except ``requestCancel()`` and ``discardAfterUse()`` may block and is only
+/// called from a thread-pool thread. Thread safety (why `@unchecked Sendable` is sound): the
+/// `PGconn` pointer is only dereferenced inside `state.withLock`, so even if two tasks shared one
+/// ``PostgresConnection`` (`async let` in a `withConnection` body) libpq never sees two threads
+/// on one connection; the pool additionally hands a handle to one lease at a time. `PGcancel` is
+/// documented by libpq as safe to use from any thread while the connection is busy; it is only
+/// freed in `deinit`, when no one can send a cancel request any more.
+///
+/// Statements are sent asynchronously (`PQsend*`) and awaited in a `poll` loop of our own instead of
+/// inside libpq, so that the waiting thread can re-send a cancel request while the statement's
+/// ``StatementState`` says it is cancelled, and give up at a deadline (the health check).
 final class PGConnectionHandle: @unchecked Sendable {
     private let conn: OpaquePointer
     private let cancelObject: OpaquePointer?
-    private let lock = Mutex(())
+    private let state = Mutex(PGStatementCache())
     /// Set when a cancel request was sent (or ``discardAfterUse()`` was called): such a connection
     /// is never reused, since a late cancel could otherwise hit the next query of an unrelated caller.
     private let cancelRequested = Atomic<Bool>(false)
-    private let executing = Atomic<Bool>(false)
     let id: Int
+
+    typealias Outcome = (rows: [PostgresRow], affectedRows: Int)
 
     private init(conn: OpaquePointer, id: Int) {
         self.conn = conn
@@ -64,7 +69,7 @@ final class PGConnectionHandle: @unchecked Sendable {
     /// the peer hung up.
     func isReusable() -> Bool {
         guard !cancelRequested.load(ordering: .relaxed) else { return false }
-        return lock.withLock { _ in
+        return state.withLock { _ in
             for _ in 0..<2 {
                 guard PQconsumeInput(conn) == 1, PQstatus(conn) == CONNECTION_OK else { return false }
             }
@@ -87,7 +92,7 @@ final class PGConnectionHandle: @unchecked Sendable {
     enum ReturnState { case idle, needsRollback, broken }
     var returnState: ReturnState {
         guard !cancelRequested.load(ordering: .relaxed) else { return .broken }
-        return lock.withLock { _ in
+        return state.withLock { _ in
             guard PQstatus(conn) == CONNECTION_OK else { return .broken }
             switch PQtransactionStatus(conn) {
             case PQTRANS_IDLE: return .idle
@@ -97,51 +102,149 @@ final class PGConnectionHandle: @unchecked Sendable {
         }
     }
 
-    /// Runs one statement with parameters (extended protocol, text format). Blocking.
-    func execute(sql: String, parameters: [(type: PostgresDataType, text: String?)]) throws -> (rows: [PostgresRow], affectedRows: Int) {
-        let types = parameters.map { Oid($0.type.rawValue) }
-        let copies: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.text.map { strdup($0) } ?? nil }
-        defer { copies.forEach { free($0) } }
-        let values: [UnsafePointer<CChar>?] = copies.map { $0.map { UnsafePointer($0) } }
-        return try run {
-            PQexecParams(conn, sql, Int32(parameters.count), types, values, nil, nil, 0)
+    /// Number of statements prepared on this connection (for tests).
+    var preparedStatementCount: Int { state.withLock { $0.count } }
+
+    /// Runs one statement with parameters (extended protocol, text results). Blocking.
+    ///
+    /// A statement seen before on this connection is prepared once and then only executed
+    /// (``PGStatementCache``). If the server lost it or its plan went stale (DDL changed a result
+    /// type) and no transaction was open, it is prepared again and run once more: the failed
+    /// attempt did nothing.
+    func execute(sql: String, parameters: PGParameters, statement: StatementState) throws -> Outcome {
+        try state.withLock { cache in
+            let key = PGStatementCache.Key(sql: sql, types: parameters.types)
+            switch cache.lookup(key) {
+            case .once:
+                return try executeUnnamed(sql: sql, parameters: parameters, statement: statement)
+            case .prepare(let name):
+                try prepare(name: name, sql: sql, parameters: parameters, statement: statement)
+                if let evicted = cache.insert(key, name: name) { deallocate(evicted) }
+                return try executePrepared(name: name, parameters: parameters, statement: statement)
+            case .prepared(let name):
+                let idleBefore = PQtransactionStatus(conn) == PQTRANS_IDLE
+                do {
+                    return try executePrepared(name: name, parameters: parameters, statement: statement)
+                } catch let error as PostgresError where idleBefore && Self.isStalePreparedStatement(error) {
+                    cache.remove(key)
+                    deallocate(name)
+                    try prepare(name: name, sql: sql, parameters: parameters, statement: statement)
+                    _ = cache.insert(key, name: name)
+                    return try executePrepared(name: name, parameters: parameters, statement: statement)
+                }
+            }
         }
+    }
+
+    /// 26000: the prepared statement is gone (`DEALLOCATE ALL`, `DISCARD ALL`); 0A000 "cached plan
+    /// must not change result type": a table it reads changed shape.
+    private static func isStalePreparedStatement(_ error: PostgresError) -> Bool {
+        error.sqlState == "26000" || (error.sqlState == "0A000" && error.message.contains("cached plan"))
     }
 
     /// Runs SQL without parameters over the simple query protocol, so several statements
-    /// separated by `;` are allowed (migration files). Blocking.
-    func executeScript(_ sql: String) throws -> (rows: [PostgresRow], affectedRows: Int) {
-        try run { PQexec(conn, sql) }
+    /// separated by `;` are allowed (migration files). Blocking. With a `deadline`, gives up then
+    /// (the connection is then unusable and marked so).
+    func executeScript(_ sql: String, statement: StatementState, deadline: ContinuousClock.Instant? = nil) throws -> Outcome {
+        try state.withLock { _ in
+            try run(statement: statement, deadline: deadline) { PQsendQuery(conn, sql) }
+        }
     }
 
-    private func run(_ send: () -> OpaquePointer?) throws -> (rows: [PostgresRow], affectedRows: Int) {
-        try lock.withLock { _ in
-            executing.store(true, ordering: .relaxed)
-            defer { executing.store(false, ordering: .relaxed) }
-            guard let raw = send() else {
-                throw connectionError(fallback: "libpq returned no result")
-            }
-            let result = PGResultHandle(raw)
-            switch result.status {
-            case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
-                return (result.rows(), result.affectedRows)
-            case PGRES_FATAL_ERROR:
-                throw serverError(result)
-            default:
-                let status = String(cString: PQresStatus(result.status))
-                throw PostgresError(kind: .queryFailed, message: "unsupported result status \(status) (COPY is not supported)")
+    // MARK: - Called with the lock held
+
+    private func executeUnnamed(sql: String, parameters: PGParameters, statement: StatementState) throws -> Outcome {
+        try parameters.withValuePointers { values in
+            try run(statement: statement) {
+                PQsendQueryParams(conn, sql, Int32(parameters.count), parameters.types, values, parameters.lengths, parameters.formats, 0)
             }
         }
     }
 
-    /// Called with the lock held.
+    private func executePrepared(name: String, parameters: PGParameters, statement: StatementState) throws -> Outcome {
+        try parameters.withValuePointers { values in
+            try run(statement: statement) {
+                PQsendQueryPrepared(conn, name, Int32(parameters.count), values, parameters.lengths, parameters.formats, 0)
+            }
+        }
+    }
+
+    private func prepare(name: String, sql: String, parameters: PGParameters, statement: StatementState) throws {
+        _ = try run(statement: statement) { PQsendPrepare(conn, name, sql, Int32(parameters.count), parameters.types) }
+    }
+
+    /// Best effort: a statement that cannot be deallocated (e.g. inside a failed transaction) just
+    /// stays on the server until the connection closes; its name is never reused.
+    private func deallocate(_ name: String) {
+        guard PQstatus(conn) == CONNECTION_OK, PQtransactionStatus(conn) != PQTRANS_INERROR else { return }
+        _ = try? run(statement: StatementState.started()) { PQsendQuery(conn, "DEALLOCATE \"\(name)\"") }
+    }
+
+    /// Sends with `send`, then collects every result: the first error or else the last result.
+    private func run(statement: StatementState, deadline: ContinuousClock.Instant? = nil, _ send: () -> Int32) throws -> Outcome {
+        guard send() == 1 else { throw connectionError(fallback: "libpq could not send the statement") }
+        var last: PGResultHandle?
+        var failure: PGResultHandle?
+        while let raw = try nextResult(statement: statement, deadline: deadline) {
+            let result = PGResultHandle(raw)
+            switch result.status {
+            case PGRES_FATAL_ERROR:
+                if failure == nil { failure = result }
+            case PGRES_COPY_IN, PGRES_COPY_OUT, PGRES_COPY_BOTH:
+                // Nothing here speaks COPY: the connection cannot be brought back to a known state.
+                cancelRequested.store(true, ordering: .relaxed)
+                throw PostgresError(kind: .queryFailed, message: "COPY is not supported")
+            default:
+                last = result
+            }
+        }
+        if let failure { throw serverError(failure) }
+        guard let last else { throw connectionError(fallback: "libpq returned no result") }
+        switch last.status {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return (last.rows(), last.affectedRows)
+        default:
+            let status = String(cString: PQresStatus(last.status))
+            throw PostgresError(kind: .queryFailed, message: "unsupported result status \(status)")
+        }
+    }
+
+    /// Waits for the next result (`nil`: the statement is done), polling the socket so the wait
+    /// can react to a cancellation (re-sending the request with backoff until the statement ends)
+    /// and to `deadline`.
+    private func nextResult(statement: StatementState, deadline: ContinuousClock.Instant?) throws -> OpaquePointer? {
+        var nextCancel: ContinuousClock.Instant?
+        var backoff = Duration.milliseconds(100)
+        while PQisBusy(conn) == 1 {
+            let now = ContinuousClock.now
+            if statement.isCancelled, nextCancel.map({ now >= $0 }) ?? true {
+                requestCancel()
+                nextCancel = now + backoff
+                backoff = min(backoff * 2, .seconds(2))
+            }
+            var waitMilliseconds: Int32 = statement.isCancelled ? 20 : 100
+            if let deadline {
+                guard now < deadline else {
+                    cancelRequested.store(true, ordering: .relaxed)
+                    throw PostgresError(kind: .connectionLost, message: "no answer from the server in time")
+                }
+                let left = deadline - now
+                waitMilliseconds = min(waitMilliseconds, Int32(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1))
+            }
+            var descriptor = pollfd(fd: PQsocket(conn), events: Int16(POLLIN), revents: 0)
+            _ = poll(&descriptor, 1, waitMilliseconds)
+            // On failure (connection lost) PQgetResult below reports the error without blocking.
+            if PQconsumeInput(conn) == 0 { break }
+        }
+        return PQgetResult(conn)
+    }
+
     private func connectionError(fallback: String) -> PostgresError {
         let message = Self.trimmed(PQerrorMessage(conn))
         let kind: PostgresError.Kind = PQstatus(conn) == CONNECTION_OK ? .queryFailed : .connectionLost
         return PostgresError(kind: kind, message: message.isEmpty ? fallback : message)
     }
 
-    /// Called with the lock held.
     private func serverError(_ result: PGResultHandle) -> PostgresError {
         let sqlState = result.errorField("C")
         // A dead connection (server shutdown 57P01, crash, network) reports CONNECTION_BAD
@@ -159,17 +262,18 @@ final class PGConnectionHandle: @unchecked Sendable {
         )
     }
 
-    /// Makes sure the connection is closed at the end of its lease instead of going back to the
-    /// pool (e.g. it may still hold a session-level advisory lock).
+    // MARK: - Any thread
+
+    /// Makes sure the connection is closed at the end of its lease instead of going back to the pool.
     func discardAfterUse() {
         cancelRequested.store(true, ordering: .relaxed)
     }
 
-    /// Asks the server to cancel the statement running on this connection, if any. Does not block
-    /// the caller (PQcancel opens a connection of its own, so it runs on a global queue) and marks
-    /// the connection as not reusable.
+    /// Asks the server to cancel the statement running on this connection, if any, and marks the
+    /// connection as not reusable. Does not block the caller: PQcancel opens a connection of its
+    /// own, so it runs on a global queue.
     func requestCancel() {
-        guard executing.load(ordering: .relaxed), cancelObject != nil else { return }
+        guard cancelObject != nil else { return }
         cancelRequested.store(true, ordering: .relaxed)
         // The closure keeps `self` (and so `cancelObject`) alive until PQcancel returns.
         DispatchQueue.global().async { self.sendCancel() }

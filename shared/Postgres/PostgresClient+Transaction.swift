@@ -21,8 +21,8 @@ extension PostgresClient {
                         value = try await body(connection)
                         try await connection.executeScript("COMMIT")
                     } catch {
-                        // Best effort: if the connection died, check-in discards it anyway.
-                        _ = try? await self.runScript(connection.handle, "ROLLBACK")
+                        // Even in a cancelled task; best effort: if the connection died, check-in discards it anyway.
+                        try? await self.runCleanup(connection.handle, "ROLLBACK")
                         throw error
                     }
                     return value

@@ -20,15 +20,24 @@ import Synchronization
 /// `.connectionLost`; a connection that cannot be opened throws `.connectionFailed`
 /// (bounded by `connectTimeout`).
 ///
-/// **Cancellation.** Cancelling the task while a statement runs sends a cancel request
-/// (`PQcancel`) to the server; the call then throws `CancellationError` and the connection is
-/// discarded.
+/// **Cancellation.** Cancelling the task is never lost: a statement cancelled before its thread
+/// starts it is never sent (and the connection stays reusable); one cancelled while it runs gets a
+/// cancel request (`PQcancel`), re-sent until the statement ends; the call then throws
+/// `CancellationError` and the connection is discarded. See ``StatementState``.
+///
+/// **Statements** run with their parameters' lengths (text parameters holding a NUL are refused
+/// with `.invalidParameter`; `[UInt8]` goes as binary bytea) and are prepared on each connection
+/// from their second run on (``PGStatementCache``).
+///
+/// **Readiness.** ``ping()`` uses a connection and thread of its own (``PostgresHealthCheck``):
+/// it never waits for the pool and answers within `healthCheckTimeout`.
 public final class PostgresClient: Service, Sendable {
     public let configuration: PostgresConfiguration
     let logger: Logger
     let pool: ConnectionPool
     let metrics: PostgresMetrics
     private let threadPool: NIOThreadPool
+    private let healthCheck: PostgresHealthCheck
     private let connectionIDs = Atomic<Int>(0)
     private let threadPoolStopped = Atomic<Bool>(false)
 
@@ -38,6 +47,7 @@ public final class PostgresClient: Service, Sendable {
         self.metrics = PostgresMetrics(applicationName: configuration.applicationName)
         self.pool = ConnectionPool(capacity: configuration.poolSize, metrics: metrics)
         self.threadPool = NIOThreadPool(numberOfThreads: configuration.poolSize)
+        self.healthCheck = PostgresHealthCheck(configuration: configuration, logger: logger)
         threadPool.start()
     }
 
@@ -62,6 +72,7 @@ public final class PostgresClient: Service, Sendable {
         logger.debug("postgres client shutting down", metadata: ["idle_connections": "\(idle.count)"])
         drop(idle)
         guard !threadPoolStopped.exchange(true, ordering: .relaxed) else { return }
+        await healthCheck.shutdown()
         try? await threadPool.shutdownGracefully()
     }
 
@@ -95,15 +106,13 @@ public final class PostgresClient: Service, Sendable {
         return try result.get()
     }
 
-    /// `true` if a connection can be leased and `SELECT 1` answers (for readiness probes).
+    /// `true` if the server answers `SELECT 1` within `healthCheckTimeout` (for readiness probes).
+    ///
+    /// Independent of the pool: it runs on a dedicated, lazily opened connection with a thread of
+    /// its own, so a pool whose connections are all busy still reports ready. `false` after ``shutdown()``.
     public func ping() async -> Bool {
-        do {
-            let rows = try await query("SELECT 1 AS ok")
-            return try rows.first?.decode(column: "ok", as: Int32.self) == 1
-        } catch {
-            logger.debug("postgres ping failed", metadata: ["error": "\(error)"])
-            return false
-        }
+        guard !pool.isClosed else { return false }
+        return await healthCheck.ping()
     }
 
     /// Connections currently leased (in use or opening) and idle; for tests and diagnostics.
@@ -150,7 +159,7 @@ public final class PostgresClient: Service, Sendable {
             reusable = true
         case .needsRollback:
             reusable = (try? await runBlocking { () throws -> Bool in
-                _ = try handle.executeScript("ROLLBACK")
+                _ = try handle.executeScript("ROLLBACK", statement: .started())
                 return handle.returnState == .idle
             }) ?? false
         case .broken:
@@ -186,41 +195,46 @@ public final class PostgresClient: Service, Sendable {
     }
 
     /// Runs one statement on `handle` with metrics and cancellation support.
-    func run(_ handle: PGConnectionHandle, _ query: PostgresQuery) async throws -> (rows: [PostgresRow], affectedRows: Int) {
-        var parameters: [(type: PostgresDataType, text: String?)] = []
-        parameters.reserveCapacity(query.binds.count)
-        for (index, bind) in query.binds.enumerated() {
-            do {
-                parameters.append((type(of: bind).postgresDataType, try bind.postgresText()))
-            } catch {
-                throw PostgresError(kind: .decoding, message: "cannot encode parameter $\(index + 1) (\(type(of: bind))): \(error)")
-            }
-        }
+    func run(_ handle: PGConnectionHandle, _ query: PostgresQuery) async throws -> PGConnectionHandle.Outcome {
+        let parameters = try PGParameters(binds: query.binds)
         let sql = query.sql
-        let params = parameters
-        return try await runStatement(handle) { try handle.execute(sql: sql, parameters: params) }
+        return try await runStatement(handle) { statement in
+            try handle.execute(sql: sql, parameters: parameters, statement: statement)
+        }
     }
 
     /// Runs a parameterless, possibly multi-statement script on `handle` (simple query protocol).
-    func runScript(_ handle: PGConnectionHandle, _ sql: String) async throws -> (rows: [PostgresRow], affectedRows: Int) {
-        try await runStatement(handle) { try handle.executeScript(sql) }
+    func runScript(_ handle: PGConnectionHandle, _ sql: String) async throws -> PGConnectionHandle.Outcome {
+        try await runStatement(handle) { statement in try handle.executeScript(sql, statement: statement) }
+    }
+
+    /// Runs a script that must run even in a cancelled task (ROLLBACK after a failure, so that
+    /// transaction-scoped locks are released before the caller returns).
+    func runCleanup(_ handle: PGConnectionHandle, _ sql: String) async throws {
+        _ = try await runBlocking { try handle.executeScript(sql, statement: .started()) }
     }
 
     private func runStatement(
         _ handle: PGConnectionHandle,
-        _ body: @escaping @Sendable () throws -> (rows: [PostgresRow], affectedRows: Int)
-    ) async throws -> (rows: [PostgresRow], affectedRows: Int) {
+        _ body: @escaping @Sendable (StatementState) throws -> PGConnectionHandle.Outcome
+    ) async throws -> PGConnectionHandle.Outcome {
         try Task.checkCancellation()
         metrics.queries.increment()
+        let statement = StatementState()
         do {
             return try await withTaskCancellationHandler {
-                try await runBlocking(body)
+                try await runBlocking {
+                    // Cancelled while queued for a thread: never sent, the connection stays usable.
+                    guard statement.start() else { throw CancellationError() }
+                    return try body(statement)
+                }
             } onCancel: {
-                handle.requestCancel()
+                // While it runs, cancel at once; the waiting thread re-sends until the statement ends.
+                if statement.cancel() == .running { handle.requestCancel() }
             }
         } catch let error as PostgresError {
             metrics.queryErrors.increment()
-            if error.sqlState == "57014", Task.isCancelled { throw CancellationError() }
+            if error.sqlState == "57014", statement.isCancelled { throw CancellationError() }
             if error.kind == .connectionLost {
                 logger.warning("PostgreSQL connection lost during a query", metadata: ["connection": "\(handle.id)", "error": "\(error)"])
             }

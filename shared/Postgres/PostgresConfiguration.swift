@@ -22,6 +22,8 @@ public struct PostgresConfiguration: Sendable {
     public var checkoutTimeout: Duration
     /// Reported to the server (`pg_stat_activity.application_name`) unless the URL sets one.
     public var applicationName: String
+    /// How long ``PostgresClient/ping()`` waits for its answer (connecting included) before it reports `false`.
+    public var healthCheckTimeout: Duration = .seconds(2)
 
     /// Host, port, user, database and any keywords from the URL (not the password).
     public let host: String?

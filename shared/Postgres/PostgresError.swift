@@ -40,6 +40,9 @@ public struct PostgresError: Error, CustomStringConvertible, Sendable {
         case poolClosed
         /// The configuration (usually the URL) is invalid.
         case invalidConfiguration
+        /// A bound parameter cannot be sent as it is (e.g. text containing a NUL character, which
+        /// PostgreSQL text cannot hold); the message names the parameter (`$n`), never its value.
+        case invalidParameter
     }
 
     public let kind: Kind

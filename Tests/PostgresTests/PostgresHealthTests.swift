@@ -1,0 +1,62 @@
+import Foundation
+import Glibc
+import InkwellPostgres
+import TestSupport
+import Testing
+
+@Suite("Readiness check")
+struct PostgresHealthTests {
+    @Test func pingAnswersPromptlyWhileEveryPooledConnectionIsBusy() async throws {
+        let application = uniqueName("busy")
+        try await withClient(role: nil, poolSize: 2, applicationName: application) { client in
+            try await withClient(role: nil, applicationName: uniqueName("watcher")) { admin in
+                let sleepers = (0..<2).map { _ in Task { try await client.execute("SELECT pg_sleep(30)") } }
+                // A third caller queues for a connection too: the pool is exhausted.
+                let queued = Task { try await client.execute("SELECT 1") }
+                try await pollUntil("both pooled connections to be busy") {
+                    try await admin.query(
+                        "SELECT count(*) AS c FROM pg_stat_activity WHERE application_name = \(application) AND state = 'active' AND query LIKE 'SELECT pg_sleep%'"
+                    ).first?.decode(column: "c", as: Int.self) == 2
+                }
+                #expect(client.connectionCounts.inUse == 2)
+                let clock = ContinuousClock()
+                for _ in 0..<3 {
+                    let start = clock.now
+                    #expect(await client.ping())
+                    #expect(clock.now - start < .seconds(1))
+                }
+                sleepers.forEach { $0.cancel() }
+                queued.cancel()
+                for sleeper in sleepers { _ = try? await sleeper.value }
+                _ = try? await queued.value
+            }
+        }
+    }
+
+    @Test func pingAnswersFalseWithinItsBoundWhenTheServerRefuses() async throws {
+        let refusing = try LoopbackSocket.refusingPort()
+        defer { close(refusing.fd) }
+        try await withClient(url: "postgres://nobody:pw@127.0.0.1:\(refusing.port)/none") { client in
+            let clock = ContinuousClock()
+            let start = clock.now
+            #expect(await client.ping() == false)
+            #expect(clock.now - start < .seconds(3))
+        }
+    }
+
+    @Test func pingAnswersFalseWithinItsBoundWhenTheServerNeverAnswers() async throws {
+        // Accepts TCP connections (kernel backlog) but never speaks: a hung server or a black hole.
+        let silent = try LoopbackSocket.listen(backlog: 8)
+        defer { close(silent.fd) }
+        try await withClient(url: "postgres://nobody:pw@127.0.0.1:\(silent.port)/none", connectTimeout: .seconds(10)) { client in
+            let clock = ContinuousClock()
+            let start = clock.now
+            #expect(await client.ping() == false)
+            #expect(clock.now - start < .seconds(4), "bounded by the health-check timeout, not connectTimeout")
+            // A second ping while the first attempt may still be stuck is bounded too.
+            let again = clock.now
+            #expect(await client.ping() == false)
+            #expect(clock.now - again < .seconds(4))
+        }
+    }
+}
