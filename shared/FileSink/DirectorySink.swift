@@ -47,10 +47,10 @@ public struct DirectorySink: FileSink {
         return try await run(io) { try io.read() }
     }
 
-    /// Runs `body` on the thread pool and keeps the error typed.
-    private func run<T: Sendable>(_ io: DirectoryIO, _ body: @escaping @Sendable () throws(FileSinkError) -> T) async throws(FileSinkError) -> T {
+    /// Runs `body` (which throws only `FileSinkError`) on the thread pool and keeps the error typed.
+    private func run<T: Sendable>(_ io: DirectoryIO, _ body: @escaping @Sendable () throws -> T) async throws(FileSinkError) -> T {
         do {
-            return try await threadPool.runIfActive { try body() }
+            return try await threadPool.runIfActive(body)
         } catch let error as FileSinkError {
             throw error
         } catch {
