@@ -164,6 +164,13 @@ import Testing
         await expectFailure(.notARegularFile, .read) { _ = try await sink.read(try SinkPath("pipe")) }
     }
 
+    @Test func rootThatIsAFileIsAnIOError() async throws {
+        try Data("not a directory".utf8).write(to: root.appendingPathComponent("plain"))
+        let sink = DirectorySink(root: file("plain"))
+        await expectFailure(.io(errno: ENOTDIR), .write) { try await sink.write([1], to: try SinkPath("x"), contentType: "text/plain") }
+        await expectFailure(.io(errno: ENOTDIR), .read) { _ = try await sink.read(try SinkPath("x")) }
+    }
+
     @Test func stoppedThreadPoolIsUnavailable() async throws {
         let pool = NIOThreadPool(numberOfThreads: 1)
         pool.start()

@@ -176,6 +176,19 @@ import Testing
         }
     }
 
+    /// A content type that would inject a header is refused by the client before sending.
+    @Test func headerInjectionInTheContentTypeIsRefused() async throws {
+        let server = try ScriptedWebDAVServer { _ in 201 }
+        defer { server.stop() }
+        try await withClient { client in
+            let sink = WebDAVSink(baseURL: server.url, client: client, logger: Self.logger)
+            await expectFailure(.transport(.transport), .write) {
+                try await sink.write([1], to: try SinkPath("x.html"), contentType: "text/html\r\nX-Evil: 1")
+            }
+        }
+        #expect(server.requests.isEmpty)
+    }
+
     /// A hostile path cannot become a ``SinkPath``, so no request is ever made for it.
     @Test func hostilePathsNeverReachTheServer() async throws {
         let server = try ScriptedWebDAVServer { _ in 201 }
