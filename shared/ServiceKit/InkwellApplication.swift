@@ -14,7 +14,7 @@ public enum InkwellApplication {
         readiness: [ReadinessCheck],
         services: [any Service],
         uniqueConstraintFields: [String: String] = [:],
-        bodyLimit: @escaping @Sendable (Request) -> Int = { _ in InkwellLimits.jsonBody },
+        bodyLimit: Int? = InkwellLimits.jsonBody,
         routes register: (RouteTable) throws -> Void
     ) rethrows -> some ApplicationProtocol {
         let router = Router.inkwell(uniqueConstraintFields: uniqueConstraintFields, bodyLimit: bodyLimit)
