@@ -17,7 +17,7 @@ enum GatewayHarness {
         _ test: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
         let configuration = try GatewayConfiguration(environment: [
-            "USERS_URL": usersURL, "BLOG_URL": blogURL, "COMMENTS_URL": commentsURL,
+            "USERS_URL": usersURL, "BLOG_URL": blogURL, "COMMENTS_URL": commentsURL, "KAFKA_BROKERS": "127.0.0.1:9",  // never contacted
         ])
         let upstreams = UpstreamClient(transport: upstream, configuration: configuration)
         let app = GatewayApp.application(
