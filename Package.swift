@@ -119,7 +119,12 @@ let package = Package(
         .testTarget(name: "PasswordsTests", dependencies: ["InkwellPasswords"], path: "Tests/PasswordsTests", swiftSettings: swiftSettings),
         .testTarget(name: "ServiceKitTests", dependencies: ["InkwellCore", "InkwellServiceKit", "InkwellDataKit", "TestSupport", hummingbird], path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
         .testTarget(name: "UsersTests", dependencies: ["InkwellCore", "InkwellContracts", "UsersService", "InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "TestSupport"], path: "Tests/UsersTests", swiftSettings: swiftSettings),
-        .testTarget(name: "GatewayTests", dependencies: ["GatewayService", "InkwellServiceKit"], path: "Tests/GatewayTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: ["GatewayService", "InkwellServiceKit", "InkwellHTTPClient", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Prometheus", package: "swift-prometheus")],
+            path: "Tests/GatewayTests",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "IntegrationTests", dependencies: ["InkwellCore", "InkwellContracts", "InkwellHTTPClient", "InkwellKafka", "InkwellPostgres", "InkwellEvents", "InkwellAuth", "InkwellPasswords", "TestSupport", .product(name: "Crypto", package: "swift-crypto")], path: "Tests/IntegrationTests", swiftSettings: swiftSettings),
     ]
 )

@@ -142,6 +142,9 @@ final class CurlTransfer: @unchecked Sendable {
     private func attachHTTP(_ request: HTTPClientRequest, to handle: CurlEasyHandle, self opaqueSelf: UnsafeMutableRawPointer) throws(HTTPClientError) {
         try handle.set(CURLOPT_PROTOCOLS_STR, "http,https")
         try handle.set(CURLOPT_URL, request.url)
+        // The path goes out exactly as given: libcurl would otherwise resolve `.`/`..` segments
+        // itself, turning a caller's `/api/v1/auth/../../internal/...` into `/internal/...`.
+        try handle.set(CURLOPT_PATH_AS_IS, 1)
         try handle.set(CURLOPT_HEADERDATA, pointer: opaqueSelf)
         try check(inkwell_curl_easy_setopt_write_cb(handle.raw, CURLOPT_HEADERFUNCTION) { data, size, count, user in
             guard let user else { return 0 }

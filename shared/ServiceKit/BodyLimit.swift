@@ -1,20 +1,23 @@
 import Hummingbird
 
-/// Refuses a body whose declared length is over the limit before reading it (413), so an
-/// oversized upload costs nothing; bodies without a length are limited while they are collected.
+/// The body limit of the routes it wraps: refuses a body whose declared length is over it before
+/// reading it (413), so an oversized upload costs nothing, and sets it as the context's
+/// ``InkwellRequestContext/maxUploadSize``, the most a handler collects of a body without a length.
 public struct BodyLimitMiddleware: RouterMiddleware {
     public typealias Context = InkwellRequestContext
-    let limit: @Sendable (Request) -> Int
+    let limit: Int
 
-    public init(limit: @escaping @Sendable (Request) -> Int = { _ in InkwellLimits.jsonBody }) {
+    /// - Parameter limit: in bytes; one of ``InkwellLimits``.
+    public init(_ limit: Int = InkwellLimits.jsonBody) {
         self.limit = limit
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let max = limit(request)
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > max {
-            throw HTTPProblem(.contentTooLarge, detail: "The request body is larger than \(max) bytes.")
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit {
+            throw HTTPProblem(.contentTooLarge, detail: "The request body is larger than \(limit) bytes.")
         }
+        var context = context
+        context.maxUploadSize = limit
         return try await next(request, context)
     }
 }

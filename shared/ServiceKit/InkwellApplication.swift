@@ -13,7 +13,7 @@ public enum InkwellApplication {
         logger: Logger,
         readiness: [ReadinessCheck],
         services: [any Service],
-        bodyLimit: @escaping @Sendable (Request) -> Int = { _ in InkwellLimits.jsonBody },
+        bodyLimit: Int? = InkwellLimits.jsonBody,
         routes register: (RouteTable) throws -> Void
     ) rethrows -> some ApplicationProtocol {
         let router = Router.inkwell(bodyLimit: bodyLimit)

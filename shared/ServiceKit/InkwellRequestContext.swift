@@ -3,7 +3,7 @@ import InkwellCore
 import Logging
 
 /// The request context of every Inkwell service: the request id and trace context of the request,
-/// and the 1 MiB body limit of the JSON API.
+/// and the body limit of the route it matched.
 public struct InkwellRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// `X-Request-Id`: the client's (when it sent a sane one) or a new one.
@@ -17,12 +17,17 @@ public struct InkwellRequestContext: RequestContext {
         self.coreContext = .init(source: source)
     }
 
-    /// JSON request bodies are limited to 1 MiB (API.md); larger ones get 413.
-    public var maxUploadSize: Int { InkwellLimits.jsonBody }
+    /// The most a handler collects of the body (413 beyond): ``InkwellLimits/jsonBody`` unless
+    /// the route's ``BodyLimitMiddleware`` says otherwise.
+    public var maxUploadSize: Int = InkwellLimits.jsonBody
 }
 
-/// Body size limits of the API.
+/// Body size limits of the API (API.md, Limits): the one place that says them. Both the early
+/// `Content-Length` check and body collection read them, through ``BodyLimitMiddleware`` and
+/// ``InkwellRequestContext/maxUploadSize``.
 public enum InkwellLimits {
+    /// JSON request bodies: 1 MiB.
     public static let jsonBody = 1 << 20
+    /// Media uploads: 5 MiB.
     public static let mediaBody = 5 << 20
 }

@@ -13,21 +13,34 @@ public enum GatewayApp {
         var clientConfiguration = HTTPClient.Configuration()
         clientConfiguration.defaultTimeout = configuration.upstreamTimeout
         let client = HTTPClient(configuration: clientConfiguration, logger: logger)
-        let upstreams = UpstreamClient(client: client, configuration: configuration)
+        let upstreams = UpstreamClient(transport: client, configuration: configuration)
         // The gateway publishes nothing; a producer handle is its way to ask the cluster for
         // metadata, so readiness reflects whether the broker it will consume from is reachable.
         let broker = try KafkaProducer(
             configuration: KafkaProducerConfiguration(brokers: configuration.common.kafkaBrokers, clientId: "inkwell-gateway"),
             logger: logger
         )
-        return InkwellApplication.make(
+        return application(
             common: configuration.common, registry: registry, logger: logger,
             readiness: [ReadinessCheck("broker") { await broker.isReachable(timeout: .seconds(2)) }],
             services: [HTTPClientService(client: client), broker],
-            bodyLimit: { $0.uri.path.hasPrefix("/api/v1/media") ? InkwellLimits.mediaBody : InkwellLimits.jsonBody }
+            upstreams: upstreams
+        )
+    }
+
+    /// The gateway's HTTP application over `upstreams`: the composed routes and the proxied
+    /// public paths of the services on the one router (its most specific match decides between
+    /// them), body limits per route group.
+    public static func application(
+        common: CommonConfiguration, registry: PrometheusCollectorRegistry, logger: Logger,
+        readiness: [ReadinessCheck], services: [any Service], upstreams: UpstreamClient
+    ) -> some ApplicationProtocol {
+        InkwellApplication.make(
+            common: common, registry: registry, logger: logger, readiness: readiness, services: services,
+            bodyLimit: nil  // ProxyController's route groups set theirs
         ) { routes in
-            routes.router.add(middleware: ProxyMiddleware(upstreams: upstreams))
             ProfileController(upstreams: upstreams).register(on: routes)
+            ProxyController(upstreams: upstreams).register(on: routes.router)
         }
     }
 

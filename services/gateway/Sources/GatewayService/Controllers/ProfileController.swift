@@ -20,13 +20,15 @@ public struct ProfileController: Sendable {
     }
 
     func show(_ request: Request, context: InkwellRequestContext) async throws -> Response {
+        // The segment as the client sent it: already a valid path segment (no `/`, `?`, `#`, and
+        // no dot segment past SafePathMiddleware), so it goes on to the users service unchanged.
         let username = try context.parameters.require("username")
-        let escaped = username.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? username
-        async let userCall = upstreams.send(.users, method: "GET", pathAndQuery: "/api/v1/users/\(escaped)", headers: request.headers, body: nil, context: context)
-        async let postsCall = try? upstreams.send(.blog, method: "GET", pathAndQuery: "/api/v1/posts?author=\(escaped)&limit=10", headers: request.headers, body: nil, context: context)
+        let author = QueryValue.encode(username)
+        async let userCall = upstreams.send(.users, method: "GET", pathAndQuery: "/api/v1/users/\(username)", headers: request.headers, body: nil, context: context)
+        async let postsCall = try? upstreams.send(.blog, method: "GET", pathAndQuery: "/api/v1/posts?author=\(author)&limit=10", headers: request.headers, body: nil, context: context)
         let user = try await userCall
         guard user.status == 200, var profile = (try? JSONSerialization.jsonObject(with: Data(user.body))) as? [String: Any] else {
-            return ProxyMiddleware.relay(user)
+            return ProxyController.relay(user)
         }
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"

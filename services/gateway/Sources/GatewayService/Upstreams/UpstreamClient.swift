@@ -10,7 +10,7 @@ import Metrics
 /// Calls the services over libcurl with the gateway's deadline, passing the request id and trace
 /// context on; an unreachable or slow service becomes a 503 problem, never a hung request.
 public struct UpstreamClient: Sendable {
-    let client: HTTPClient
+    let transport: any UpstreamTransport
     let baseURLs: [Upstream: String]
     let timeout: Duration
 
@@ -19,8 +19,8 @@ public struct UpstreamClient: Sendable {
         .contentType, .accept, .authorization, .ifMatch, .ifNoneMatch, .acceptLanguage, .userAgent,
     ]
 
-    public init(client: HTTPClient, configuration: GatewayConfiguration) {
-        self.client = client
+    public init(transport: any UpstreamTransport, configuration: GatewayConfiguration) {
+        self.transport = transport
         baseURLs = [.users: configuration.usersURL, .blog: configuration.blogURL, .comments: configuration.commentsURL]
         timeout = configuration.upstreamTimeout
     }
@@ -35,7 +35,7 @@ public struct UpstreamClient: Sendable {
         let request = HTTPClientRequest(method: method, url: baseURLs[upstream]! + pathAndQuery, headers: outgoing, body: body, timeout: timeout)
         let start = ContinuousClock.now
         do {
-            let response = try await client.execute(request)
+            let response = try await transport.execute(request)
             Metrics.Timer(label: "inkwell_gateway_upstream_seconds", dimensions: [("upstream", upstream.rawValue), ("status", "\(response.status)")])
                 .recordNanoseconds((ContinuousClock.now - start).nanoseconds)
             return response

@@ -1,0 +1,83 @@
+import HTTPTypes
+import Hummingbird
+import InkwellHTTPClient
+import InkwellServiceKit
+
+/// The services' public paths (API.md) as routes on the gateway's router, each passing the
+/// request on to the owning service and its answer back faithfully (status, body and the
+/// headers a client needs).
+///
+/// One route group per path prefix, with its body limit: media uploads 5 MiB, everything else
+/// 1 MiB (``InkwellLimits``). Hummingbird's router picks the most specific route (a constant
+/// segment before a `{parameter}` before `**`), so the gateway's own composed routes, registered
+/// beside these, win where they apply: `GET /api/v1/users/{username}` is ``ProfileController``'s,
+/// `/api/v1/users/me` and longer paths under a user are the users service's. Nothing routes
+/// `/internal/...`, `/metrics` of a service or `/health/...` of a service.
+public struct ProxyController: Sendable {
+    let upstreams: UpstreamClient
+
+    /// The methods passed on; a service answers 405 for those it does not have on a path.
+    static let methods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options]
+
+    /// Response headers worth passing on; connection-level ones are the gateway's own business.
+    static let passedResponseHeaders: [HTTPField.Name] = [
+        .contentType, .location, .eTag, .retryAfter, .wwwAuthenticate, .cacheControl, .allow, .lastModified,
+    ]
+
+    public init(upstreams: UpstreamClient) { self.upstreams = upstreams }
+
+    public func register(on router: Router<InkwellRequestContext>) {
+        let json = BodyLimitMiddleware(InkwellLimits.jsonBody)
+        proxy(router.group(".well-known/jwks.json").add(middleware: json), ["/"], to: .users)
+        let api = router.group("api/v1")
+        proxy(api.group("auth").add(middleware: json), ["/", "**"], to: .users)
+        // `{username}` itself (GET) is ProfileController's; `me` is a constant and so wins over it.
+        proxy(api.group("users").add(middleware: json), ["/", "me", "{username}/**"], to: .users)
+        proxy(api.group("posts").add(middleware: json), ["/", "{slug}", "{slug}/**"], to: .blog)
+        proxy(api.group("posts/{slug}/comments").add(middleware: json), ["/"], to: .comments)
+        proxy(api.group("tags").add(middleware: json), ["/", "**"], to: .blog)
+        proxy(api.group("search").add(middleware: json), ["/", "**"], to: .blog)
+        proxy(api.group("media").add(middleware: BodyLimitMiddleware(InkwellLimits.mediaBody)), ["/", "**"], to: .blog)
+        proxy(api.group("comments").add(middleware: json), ["/", "**"], to: .comments)
+        proxy(api.group("moderation").add(middleware: json), ["/", "**"], to: .comments)
+    }
+
+    /// Routes every method of `paths` (relative to `group`) to `upstream`.
+    func proxy(_ group: RouterGroup<InkwellRequestContext>, _ paths: [RouterPath], to upstream: Upstream) {
+        for path in paths {
+            for method in Self.methods {
+                group.on(path, method: method) { request, context in
+                    try await self.forward(request, context: context, to: upstream)
+                }
+            }
+        }
+    }
+
+    func forward(_ request: Request, context: InkwellRequestContext, to upstream: Upstream) async throws -> Response {
+        // The route group's BodyLimitMiddleware has refused a declared length over the limit
+        // already and set it as the context's; this bounds a body sent without a length.
+        let limit = context.maxUploadSize
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: limit)
+        } catch {
+            throw HTTPProblem(.contentTooLarge, detail: "The request body is larger than \(limit) bytes.")
+        }
+        let hasBody = buffer.readableBytes > 0 || request.method == .post || request.method == .put || request.method == .patch
+        // Path and query only: a request target in absolute form must not choose the host.
+        let pathAndQuery = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
+        let response = try await upstreams.send(
+            upstream, method: request.method.rawValue, pathAndQuery: pathAndQuery,
+            headers: request.headers, body: hasBody ? Array(buffer.readableBytesView) : nil, context: context
+        )
+        return Self.relay(response)
+    }
+
+    static func relay(_ response: HTTPClientResponse) -> Response {
+        var headers = HTTPFields()
+        for name in passedResponseHeaders {
+            if let value = response.header(name.canonicalName) { headers[name] = value }
+        }
+        return Response(status: .init(code: response.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: response.body)))
+    }
+}

@@ -1,0 +1,3 @@
+import InkwellHTTPClient
+
+extension HTTPClient: UpstreamTransport {}
