@@ -14,7 +14,7 @@ public enum OpaqueToken {
 
     /// The stored form: SHA-256 of the token's UTF-8 bytes, lower-case hex.
     public static func hash(_ token: String) -> String {
-        Hex.encode(SHA256.hash(data: Array(token.utf8)))
+        Hex.encode(Array(SHA256.hash(data: Array(token.utf8))))
     }
 
     /// True when `token` has the shape of a generated token (43 base64url characters). Lets the
