@@ -40,12 +40,24 @@ extension UsersAuthTests {
         try Self.validateAgainstSchemas(records.filter { ($0.json["type"] as? String)?.hasPrefix("inkwell.users.") == true }.map(\.value))
     }
 
-    /// A session of the suite's bootstrap admin (registering it on first use).
+    /// A session of the suite's bootstrap admin (registering and verifying it on first use: the
+    /// roles come with the verified address).
     func adminSession(_ stack: ServiceStack) async throws -> String {
         let login = try await self.login(stack, Self.adminEmail, "correct-horse-battery")
-        if login.status == 200 { return login.json["accessToken"] as! String }
-        let account = try await register(stack, prefix: "adm", email: Self.adminEmail)
-        return try await signIn(stack, account).access
+        if login.status == 200, ((login.json["user"] as? [String: Any])?["roles"] as? [String])?.contains("admin") == true {
+            return login.json["accessToken"] as! String
+        }
+        if login.status != 200 {
+            let account = try await register(stack, prefix: "adm", email: Self.adminEmail)
+            let before = try await signIn(stack, account).access
+            let me = try await stack.request("GET", "/api/v1/users/me", headers: bearer(before))
+            #expect(me.json["roles"] as? [String] == ["reader"], "no roles before the address is verified")
+        }
+        let token = MailboxReader.token(in: try await MailboxReader.link(to: Self.adminEmail, path: "/verify-email", in: try TestEnvironment.mailDir()))
+        let verified = try await stack.request("POST", "/api/v1/auth/verify-email", json: #"{"token": "\#(token)"}"#)
+        #expect(verified.json["roles"] as? [String] == ["reader", "author", "moderator", "admin"], "\(verified.text)")
+        let session = try await self.login(stack, Self.adminEmail, "correct-horse-battery")
+        return session.json["accessToken"] as! String
     }
 
     static var schemaDirectory: String {

@@ -7,36 +7,62 @@ import Testing
     let t0 = Date(timeIntervalSince1970: 3_000_000)
     func at(_ minutes: Double) -> Date { t0.addingTimeInterval(minutes * 60) }
 
+    /// Reserves and fails at each time; returns the decisions.
+    func failures(at minutes: [Double], from start: LoginThrottle.State = .init()) -> ([LoginThrottle.Decision], LoginThrottle.State) {
+        var state = start
+        var decisions: [LoginThrottle.Decision] = []
+        for minute in minutes {
+            let (decision, next) = throttle.reserve(state, now: at(minute))
+            decisions.append(decision)
+            state = decision == .check ? throttle.fail(next, now: at(minute)) : next
+        }
+        return (decisions, state)
+    }
+
     @Test func fourFailuresDoNotLock() {
-        #expect(throttle.lockedUntil(failures: [at(0), at(1), at(2), at(3)]) == nil)
+        let (decisions, state) = failures(at: [0, 1, 2, 3])
+        #expect(decisions.allSatisfy { $0 == .check })
+        #expect(state.lockedUntil == nil)
+        #expect(throttle.reserve(state, now: at(4)).0 == .check)
     }
 
     @Test func fiveFailuresWithinFifteenMinutesLockForFifteenMinutes() {
-        let failures = [at(0), at(1), at(2), at(3), at(14)]
-        #expect(throttle.lockedUntil(failures: failures) == at(29))
-        #expect(throttle.retryAfter(failures: failures, now: at(14)) == 900)
-        #expect(throttle.retryAfter(failures: failures, now: at(28.5)) == 30)
-        #expect(throttle.retryAfter(failures: failures, now: at(29)) == nil)
+        let (_, state) = failures(at: [0, 1, 2, 3, 14])
+        #expect(state.lockedUntil == at(29))
+        #expect(throttle.reserve(state, now: at(14)).0 == .refuse(retryAfter: 900))
+        #expect(throttle.reserve(state, now: at(28.5)).0 == .refuse(retryAfter: 30))
+        #expect(throttle.reserve(state, now: at(29)).0 == .check, "the lockout is over; the account starts afresh")
+    }
+
+    @Test func refusedAttemptsDoNotExtendTheLockout() {
+        let (_, state) = failures(at: [0, 1, 2, 3, 4])
+        let (decision, after) = throttle.reserve(state, now: at(10))
+        #expect(decision == .refuse(retryAfter: 540))
+        #expect(after == state)
     }
 
     @Test func fiveFailuresSpreadOverMoreThanFifteenMinutesDoNotLock() {
-        #expect(throttle.lockedUntil(failures: [at(0), at(4), at(8), at(12), at(16)]) == nil)
+        let (decisions, state) = failures(at: [0, 4, 8, 12, 16])
+        #expect(decisions.allSatisfy { $0 == .check })
+        #expect(state.lockedUntil == nil)
     }
 
-    @Test func orderDoesNotMatterAndTheLatestRunWins() {
-        let failures = [at(20), at(0), at(1), at(2), at(3), at(4), at(21), at(22), at(23)]
-        // 0...4 lock until 19; 3,4,20,21,22 span 19 min: no; 4,20..23 span 19: no; 20..23 + 2? only four later ones,
-        // but 2,3,4,20,21 span > 15; so the latest run is 0..4 → 19. Adding one more failure at 24 makes 20..24 a run.
-        #expect(throttle.lockedUntil(failures: failures) == at(19))
-        #expect(throttle.lockedUntil(failures: failures + [at(24)]) == at(39))
+    @Test func checksInFlightCountAgainstTheLimit() {
+        // Five reserved at once (none finished yet): the sixth is refused before any hash.
+        var state = LoginThrottle.State()
+        for _ in 0..<5 {
+            let (decision, next) = throttle.reserve(state, now: at(0))
+            #expect(decision == .check)
+            state = next
+        }
+        #expect(throttle.reserve(state, now: at(0)).0 == .refuse(retryAfter: 900))
+        #expect(throttle.reserve(state, now: at(5)).0 == .refuse(retryAfter: 600))
+        // The first of them to fail locks the account.
+        #expect(throttle.fail(state, now: at(0)).lockedUntil == at(15))
     }
 
     @Test func retryAfterRoundsUpToWholeSeconds() {
-        let failures = (0..<5).map { at(Double($0) / 60) }
-        #expect(throttle.retryAfter(failures: failures, now: failures[4].addingTimeInterval(899.2)) == 1)
-    }
-
-    @Test func lookbackCoversWindowAndLockout() {
-        #expect(throttle.lookback == 1800)
+        let (_, state) = failures(at: (0..<5).map { Double($0) / 60 })
+        #expect(throttle.reserve(state, now: at(4.0 / 60).addingTimeInterval(899.2)).0 == .refuse(retryAfter: 1))
     }
 }

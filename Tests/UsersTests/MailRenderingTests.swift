@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func hasTheRequiredHeadersAndCRLFLineEnds() {
-        let rendered = mail(name: "Ada").rendered(date: Date(timeIntervalSince1970: 0), messageId: "m1", boundary: "b1")
+        let rendered = mail(name: "Ada").renderedOrEmpty(date: Date(timeIntervalSince1970: 0), messageId: "m1", boundary: "b1")
         let h = headers(rendered)
         #expect(h["Date"] == "Thu, 01 Jan 1970 00:00:00 +0000")
         #expect(h["Message-ID"] == "<m1@inkwell.local>")
@@ -38,19 +38,26 @@ import Testing
     }
 
     @Test func headerInjectionThroughTheDisplayNameIsImpossible() {
-        let rendered = mail(name: "Eve\r\nBcc: victim@example.org", subject: "Hi\r\nX-Evil: 1").rendered()
+        let rendered = mail(name: "Eve\r\nBcc: victim@example.org", subject: "Hi\r\nX-Evil: 1").renderedOrEmpty()
         let h = headers(rendered)
         #expect(h["Bcc"] == nil && h["X-Evil"] == nil)
         #expect(h["To"] == "\"EveBcc: victim@example.org\" <ada@example.org>")
     }
 
-    @Test func quotesAndBackslashesAreEscaped() {
-        #expect(MailAddress(name: "A \"B\" \\C", address: "a@b.c").header == "\"A \\\"B\\\" \\\\C\" <a@b.c>")
+    @Test func unsafeAddressesAreNeverWrittenIntoAHeader() {
+        for address in ["a>,<b@x.org", "a@x.org\r\nBcc: v@x.org", "a b@x.org", "\"a\"@x.org", "a,b@x.org", "a\u{0}@x.org"] {
+            let mail = OutgoingMail(from: from, to: MailAddress(name: "Eve", address: address), subject: "Hi", text: "t", html: "h")
+            #expect(throws: MailRenderingError.unsafeAddress) { try mail.rendered() }
+        }
+    }
+
+    @Test func quotesAndBackslashesAreEscaped() throws {
+        #expect(try MailAddress(name: "A \"B\" \\C", address: "a@b.c").header() == "\"A \\\"B\\\" \\\\C\" <a@b.c>")
     }
 
     @Test func nonASCIIIsEncodedAsRFC2047Words() {
         let name = "Zoë Łukasz 🚀" + String(repeating: "é", count: 40)
-        let rendered = mail(name: name, subject: "Grüße").rendered()
+        let rendered = mail(name: name, subject: "Grüße").renderedOrEmpty()
         let h = headers(rendered)
         #expect(h["Subject"] == "=?UTF-8?B?\(Data("Grüße".utf8).base64EncodedString())?=")
         let to = h["To"]!
@@ -67,7 +74,7 @@ import Testing
     }
 
     @Test func bodiesAreBase64OfCRLFText() throws {
-        let rendered = mail(name: "Ada").rendered(boundary: "b1")
+        let rendered = mail(name: "Ada").renderedOrEmpty(boundary: "b1")
         let part = rendered.components(separatedBy: "--b1\r\n")[1].components(separatedBy: "\r\n\r\n")[1]
         let data = try #require(Data(base64Encoded: part.replacingOccurrences(of: "\r\n", with: "")))
         #expect(String(decoding: data, as: UTF8.self) == "line 1\r\nline 2")
@@ -97,5 +104,12 @@ import Testing
         #expect(MailSender.backoff(afterAttempts: 2) == .seconds(2))
         #expect(MailSender.backoff(afterAttempts: 5) == .seconds(16))
         #expect(MailSender.backoff(afterAttempts: 50) == .seconds(300))
+    }
+}
+
+extension OutgoingMail {
+    /// The rendering, or "" when it throws (the tests of this file use safe addresses).
+    func renderedOrEmpty(date: Date = Date(), messageId: String = "m", boundary: String = "=_b") -> String {
+        (try? rendered(date: date, messageId: messageId, boundary: boundary)) ?? ""
     }
 }

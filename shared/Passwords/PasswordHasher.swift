@@ -36,25 +36,35 @@ public final class PasswordHasher: Sendable {
         self.parameters = parameters
         pool = NIOThreadPool(numberOfThreads: threads)
         pool.start()
-        dummyHash = (try? Self.hashBlocking(UUID().uuidString, parameters: parameters)) ?? ""
+        dummyHash = (try? Self.hashBlocking(Self.bytes(of: UUID().uuidString), parameters: parameters)) ?? ""
     }
 
     deinit {
         pool.shutdownGracefully { _ in }
     }
 
-    /// Hashes `password` with a fresh random salt.
+    /// Hashes `password` (NFC-normalised, every byte counted, NULs included) with a fresh random salt.
     public func hash(_ password: String) async throws -> String {
         let parameters = self.parameters
-        return try await pool.runIfActive { try Self.hashBlocking(password, parameters: parameters) }
+        let bytes = Self.bytes(of: password)
+        return try await pool.runIfActive { try Self.hashBlocking(bytes, parameters: parameters) }
+    }
+
+    /// The bytes that are hashed: the UTF-8 of the password's NFC form, so that the same password
+    /// typed as precomposed or decomposed characters (macOS keyboards send NFD) matches, and its
+    /// full length (a C string would stop at the first NUL and make `"a\0b"` equal `"a"`).
+    public static func bytes(of password: String) -> [UInt8] {
+        Array(password.precomposedStringWithCanonicalMapping.utf8)
     }
 
     /// True when `password` matches `encoded`; with `encoded == nil` (unknown account) it spends
     /// the same work on a dummy hash and returns false.
     public func verify(_ password: String, against encoded: String?) async throws -> Bool {
         let target = encoded ?? dummyHash
+        let bytes = Self.bytes(of: password)
         let matched = try await pool.runIfActive { () -> Bool in
-            let result = password.withCString { pwd in argon2id_verify(target, pwd, strlen(pwd)) }
+            // Pointer and length: the password's bytes may contain NUL.
+            let result = bytes.withUnsafeBufferPointer { pwd in argon2id_verify(target, pwd.baseAddress, pwd.count) }
             return result == ARGON2_OK.rawValue
         }
         return matched && encoded != nil
@@ -79,16 +89,16 @@ public final class PasswordHasher: Sendable {
         return Parameters(memoryKiB: m, iterations: t, parallelism: p)
     }
 
-    static func hashBlocking(_ password: String, parameters: Parameters) throws -> String {
+    static func hashBlocking(_ password: [UInt8], parameters: Parameters) throws -> String {
         var salt = [UInt8](repeating: 0, count: 16)
         var generator = SystemRandomNumberGenerator()
         for i in salt.indices { salt[i] = UInt8.random(in: 0...255, using: &generator) }
         let hashLength = 32
         let encodedLength = argon2_encodedlen(parameters.iterations, parameters.memoryKiB, parameters.parallelism, UInt32(salt.count), UInt32(hashLength), Argon2_id)
         var encoded = [CChar](repeating: 0, count: encodedLength)
-        let result = password.withCString { pwd in
+        let result = password.withUnsafeBufferPointer { pwd in
             argon2id_hash_encoded(parameters.iterations, parameters.memoryKiB, parameters.parallelism,
-                                  pwd, strlen(pwd), salt, salt.count, hashLength, &encoded, encodedLength)
+                                  pwd.baseAddress, pwd.count, salt, salt.count, hashLength, &encoded, encodedLength)
         }
         guard result == ARGON2_OK.rawValue else { throw Failure.hashing(result) }
         return String(decoding: encoded.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)

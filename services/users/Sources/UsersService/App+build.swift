@@ -31,7 +31,7 @@ public enum UsersApp {
         } else {
             DirectoryMailTransport(directory: configuration.mailDirectory)
         }
-        let mailSender = MailSender(queue: PostgresMailQueue(postgres: platform.postgres), transport: transport, signal: mailSignal, ready: platform.migrationsApplied, logger: logger)
+        let mailSender = MailSender(queue: PostgresMailQueue(postgres: platform.postgres), mailer: mailer, transport: transport, signal: mailSignal, ready: platform.migrationsApplied, logger: logger)
         let authenticator = Authenticator(keyRing: keyRing)
 
         return InkwellApplication.make(
@@ -41,7 +41,7 @@ public enum UsersApp {
             services: platform.services + [keyRing, mailSender]
         ) { routes in
             AuthController(
-                users: users, loginFailures: PostgresLoginFailureRepository(postgres: platform.postgres), sessions: sessions, mailer: mailer,
+                users: users, loginAttempts: PostgresLoginAttemptRepository(postgres: platform.postgres), sessions: sessions, mailer: mailer,
                 hasher: hasher, bootstrapAdminEmail: configuration.bootstrapAdminEmail
             ).register(on: routes)
             UsersController(users: users, authenticator: authenticator, hasher: hasher).register(on: routes)

@@ -3,8 +3,10 @@ import Foundation
 /// API.md's login limit: an account with `maxFailures` failed logins within `window` gets 429
 /// for `lockout` after the failure that reached the limit.
 ///
-/// Pure window math over the failure times the database keeps (so the limit holds across
-/// replicas). Attempts refused during a lockout are not failures (the password is not even
+/// The rule as a value type; ``LoginAttemptRepository`` applies it atomically in the database
+/// (so it holds across replicas and under any concurrency): a password check is *reserved*
+/// before hashing, and at most `maxFailures` reservations exist in a window, in flight or
+/// failed. Attempts refused during a lockout are not counted (the password is not even
 /// checked), so a lockout is not extended by an attacker who keeps trying.
 public struct LoginThrottle: Sendable, Equatable {
     public var maxFailures: Int = 5
@@ -18,27 +20,56 @@ public struct LoginThrottle: Sendable, Equatable {
         self.lockout = lockout
     }
 
-    /// How far back failures matter: a lockout can start at most `lockout` ago, and its
-    /// failures lie at most `window` before that.
-    public var lookback: TimeInterval { window + lockout }
-
-    /// The end of the latest lockout that `failures` cause, if any (failures in any order).
-    public func lockedUntil(failures: [Date]) -> Date? {
-        guard maxFailures > 0, failures.count >= maxFailures else { return nil }
-        let sorted = failures.sorted()
-        var until: Date?
-        for index in (maxFailures - 1)..<sorted.count {
-            let first = sorted[index - (maxFailures - 1)]
-            if sorted[index].timeIntervalSince(first) <= window {
-                until = sorted[index].addingTimeInterval(lockout)
-            }
+    /// What the database keeps of one account.
+    public struct State: Sendable, Equatable {
+        /// Reserved checks (failed or in flight), any order.
+        public var attempts: [Date]
+        public var lockedUntil: Date?
+        public init(attempts: [Date] = [], lockedUntil: Date? = nil) {
+            self.attempts = attempts
+            self.lockedUntil = lockedUntil
         }
-        return until
     }
 
-    /// Whole seconds until login is allowed again (for `Retry-After`), or nil when not locked.
-    public func retryAfter(failures: [Date], now: Date) -> Int? {
-        guard let until = lockedUntil(failures: failures), until > now else { return nil }
-        return max(1, Int(until.timeIntervalSince(now).rounded(.up)))
+    /// The answer to a login attempt before its password is checked.
+    public enum Decision: Sendable, Equatable {
+        /// Check the password; the attempt is counted.
+        case check
+        /// 429 with `Retry-After` in whole seconds.
+        case refuse(retryAfter: Int)
     }
+
+    /// Attempts older than this no longer count.
+    public func windowStart(_ now: Date) -> Date { now.addingTimeInterval(-window) }
+
+    public func isLocked(_ state: State, now: Date) -> Bool {
+        state.lockedUntil.map { $0 > now } ?? false
+    }
+
+    /// The attempts that still count at `now`.
+    public func recent(_ state: State, now: Date) -> [Date] {
+        let start = windowStart(now)
+        return state.attempts.filter { $0 > start }.sorted()
+    }
+
+    /// Reserves a check: the decision and the state after it (unchanged when refused).
+    public func reserve(_ state: State, now: Date) -> (Decision, State) {
+        if let until = state.lockedUntil, until > now { return (.refuse(retryAfter: Self.seconds(until.timeIntervalSince(now))), state) }
+        let recent = recent(state, now: now)
+        guard recent.count < maxFailures else {
+            // The limit is reached by checks still in flight: a slot frees when the oldest leaves the window.
+            return (.refuse(retryAfter: Self.seconds(recent[recent.count - maxFailures].addingTimeInterval(window).timeIntervalSince(now))), state)
+        }
+        return (.check, State(attempts: recent + [now], lockedUntil: nil))
+    }
+
+    /// The state after a reserved check failed at `now`: locked for `lockout` when the limit is
+    /// reached (and the counted attempts forgotten: after the lockout the account starts afresh).
+    public func fail(_ state: State, now: Date) -> State {
+        guard !isLocked(state, now: now), recent(state, now: now).count >= maxFailures else { return state }
+        return State(attempts: [], lockedUntil: now.addingTimeInterval(lockout))
+    }
+
+    /// Whole seconds, at least one (for `Retry-After`).
+    static func seconds(_ interval: TimeInterval) -> Int { max(1, Int(interval.rounded(.up))) }
 }

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import InkwellCore
 
 /// The opaque secrets Inkwell hands out (email link tokens, refresh tokens): 32 random bytes as
 /// unpadded base64url. Only ``hash(_:)`` of a token is ever stored, so a copy of the tables
@@ -8,17 +9,12 @@ import Foundation
 public enum OpaqueToken {
     /// A new token from the operating system's CSPRNG.
     public static func generate() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        Base64URL.encode(SecureRandom.bytes(32))
     }
 
     /// The stored form: SHA-256 of the token's UTF-8 bytes, lower-case hex.
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.encode(Array(SHA256.hash(data: Array(token.utf8))))
     }
 
     /// True when `token` has the shape of a generated token (43 base64url characters). Lets the

@@ -8,7 +8,7 @@ import InkwellServiceKit
 /// password reset.
 public struct AuthController: Sendable {
     let users: any UserRepository
-    let loginFailures: any LoginFailureRepository
+    let loginAttempts: any LoginAttemptRepository
     let sessions: SessionIssuer
     let mailer: AccountMailer
     let hasher: PasswordHasher
@@ -17,13 +17,15 @@ public struct AuthController: Sendable {
 
     /// One message for an unknown account and a wrong password (no account enumeration).
     static let badCredentials = "The login or the password is not correct."
+    /// Reset mails per address and hour; further requests answer 202 and send nothing.
+    static let resetMailsPerHour = 3
 
     public init(
-        users: any UserRepository, loginFailures: any LoginFailureRepository, sessions: SessionIssuer, mailer: AccountMailer,
+        users: any UserRepository, loginAttempts: any LoginAttemptRepository, sessions: SessionIssuer, mailer: AccountMailer,
         hasher: PasswordHasher, throttle: LoginThrottle = .init(), bootstrapAdminEmail: String?
     ) {
         self.users = users
-        self.loginFailures = loginFailures
+        self.loginAttempts = loginAttempts
         self.sessions = sessions
         self.mailer = mailer
         self.hasher = hasher
@@ -44,26 +46,26 @@ public struct AuthController: Sendable {
     func register(_ request: Request, context: InkwellRequestContext) async throws -> JSONResponse<PrivateUser> {
         let registration = try await request.decodeJSON(as: RegisterRequest.self, context: context).validated()
         let now = Date()
-        let roles: [Role] = registration.email == bootstrapAdminEmail ? [.reader, .author, .moderator, .admin] : [.reader]
+        // Everyone starts as a reader; the bootstrap admin gets its roles when it verifies the address.
         let user = User(
             id: UUIDv7.generate(at: now), username: registration.username, email: registration.email, emailVerified: false,
             passwordHash: try await hasher.hash(registration.password), displayName: registration.displayName, bio: "",
-            roles: Role.sorted(roles), version: 1, createdAt: now, updatedAt: now, deletedAt: nil
+            roles: Role.sorted([.reader]), version: 1, createdAt: now, updatedAt: now, deletedAt: nil
         )
-        let token = EmailToken.make(for: user.id, purpose: .verifyEmail, now: now)
-        guard let mail = mailer.mail(.verifyEmail, to: user, secret: token.secret) else { throw HTTPProblem(.internalServerError) }
-        try await users.register(user, verification: token.stored, mail: mail, traceparent: context.trace.traceparent)
+        try await users.register(user, traceparent: context.trace.traceparent)
         context.logger.info("account registered", metadata: ["user_id": "\(user.id)"])
-        return JSONResponse(PrivateUser(user), status: .created, headers: [.location: "/api/v1/users/\(user.username)"])
+        var headers = HTTPFields.noStore
+        headers[.location] = "/api/v1/users/\(user.username)"
+        return JSONResponse(PrivateUser(user), status: .created, headers: headers)
     }
 
     func verifyEmail(_ request: Request, context: InkwellRequestContext) async throws -> JSONResponse<PrivateUser> {
         let body = try await request.decodeJSON(as: EmailTokenRequest.self, context: context)
         guard OpaqueToken.isWellFormed(body.token),
-              let user = try await users.verifyEmail(tokenHash: OpaqueToken.hash(body.token), now: Date(), traceparent: context.trace.traceparent)
+              let user = try await users.verifyEmail(tokenHash: OpaqueToken.hash(body.token), now: Date(), bootstrapAdminEmail: bootstrapAdminEmail, traceparent: context.trace.traceparent)
         else { throw HTTPProblem(.badRequest, slug: "invalid-token", detail: "The verification link is unknown, used or expired.") }
-        context.logger.info("email verified", metadata: ["user_id": "\(user.id)"])
-        return JSONResponse(PrivateUser(user))
+        context.logger.info("email verified", metadata: ["user_id": "\(user.id)", "roles": "\(user.roles)"])
+        return JSONResponse(PrivateUser(user), headers: .noStore)
     }
 
     func login(_ request: Request, context: InkwellRequestContext) async throws -> JSONResponse<TokenPair> {
@@ -72,25 +74,26 @@ public struct AuthController: Sendable {
         // Absurd input is no account; it still costs a hash below, like any unknown login.
         let user = body.normalizedLogin.utf8.count <= 254 ? try await users.find(login: body.normalizedLogin) : nil
         if let user {
-            let failures = try await loginFailures.failures(userId: user.id, since: now.addingTimeInterval(-throttle.lookback))
-            if let retryAfter = throttle.retryAfter(failures: failures, now: now) {
+            // Reserved before hashing, atomically: however many logins race, at most
+            // `maxFailures` passwords of the account are checked per window.
+            if case .refuse(let retryAfter) = try await loginAttempts.reserve(userId: user.id, now: now, throttle: throttle) {
                 throw HTTPProblem(.tooManyRequests, detail: "Too many failed logins for this account; try again later.", headers: [.retryAfter: String(retryAfter)])
             }
         }
         // Verifies against a dummy hash for an unknown account, so both take the same time.
-        let matched = body.password.count <= 1024 ? try await hasher.verify(body.password, against: user?.passwordHash) : false
+        let matched = body.password.utf8.count <= 1024 ? try await hasher.verify(body.password, against: user?.passwordHash) : false
         guard let user, matched, let storedHash = user.passwordHash else {
-            if let user { try await loginFailures.record(userId: user.id, at: now) }
+            if let user { try await loginAttempts.recordFailure(userId: user.id, now: Date(), throttle: throttle) }
             context.logger.info("login failed")
             throw HTTPProblem.unauthorized(Self.badCredentials)
         }
-        try await loginFailures.clear(userId: user.id)
+        try await loginAttempts.clear(userId: user.id)
         if hasher.needsRehash(storedHash) {
             try await users.updatePasswordHash(id: user.id, passwordHash: try await hasher.hash(body.password))
         }
         let pair = try await sessions.startSession(for: user, now: now)
         context.logger.info("signed in", metadata: ["user_id": "\(user.id)"])
-        return JSONResponse(pair)
+        return JSONResponse(pair, headers: .noStore)
     }
 
     func refresh(_ request: Request, context: InkwellRequestContext) async throws -> JSONResponse<TokenPair> {
@@ -99,7 +102,7 @@ public struct AuthController: Sendable {
         switch outcome {
         case .rotated(let userId):
             guard let user = try await users.find(id: userId), user.deletedAt == nil else { throw HTTPProblem.unauthorized("The refresh token is not valid.") }
-            return JSONResponse(try await sessions.pair(for: user, refreshToken: successor))
+            return JSONResponse(try await sessions.pair(for: user, refreshToken: successor), headers: .noStore)
         case .reuseDetected(let userId):
             context.logger.warning("refresh token reused; session family revoked", metadata: ["user_id": "\(userId)"])
             throw HTTPProblem.unauthorized("The refresh token is not valid.")
@@ -120,12 +123,16 @@ public struct AuthController: Sendable {
     func requestReset(_ request: Request, context: InkwellRequestContext) async throws -> Response {
         let body = try await request.decodeJSON(as: PasswordResetRequest.self, context: context)
         let email = body.email.trimmingCharacters(in: .whitespaces).lowercased()
-        // 202 whether or not the account exists: the answer must not reveal which emails are known.
+        // An address that could split a mail header is refused outright (it reveals nothing about
+        // accounts: no account can have it).
+        guard MailAddress.isHeaderSafe(email) else {
+            throw HTTPProblem.validation([FieldError(field: "email", message: UserRules.emailProblem(email) ?? "must be a valid email address")])
+        }
+        // 202 whether or not the account exists, or the hourly limit is reached: the answer must
+        // not reveal which emails are known.
         if UserRules.emailProblem(email) == nil, let user = try await users.find(login: email), user.email == email {
-            let token = EmailToken.make(for: user.id, purpose: .resetPassword)
-            if let mail = mailer.mail(.resetPassword, to: user, secret: token.secret) {
-                try await users.requestPasswordReset(token: token.stored, mail: mail)
-            }
+            let queued = try await users.requestPasswordReset(userId: user.id, email: email, maxPerHour: Self.resetMailsPerHour)
+            if !queued { context.logger.info("reset mail limit reached", metadata: ["user_id": "\(user.id)"]) }
         }
         return Response(status: .accepted)
     }

@@ -30,7 +30,7 @@ public struct UsersController: Sendable {
 
     func show(_ request: Request, context: InkwellRequestContext) async throws -> JSONResponse<PublicUser> {
         let username = try context.parameters.require("username").lowercased()
-        guard UserRules.usernameProblem(username) == nil,
+        guard UserRules.isValidUsername(username),
               let user = try await users.find(username: username), user.deletedAt == nil
         else { throw HTTPProblem.notFound("No user named \(username).") }
         return JSONResponse(PublicUser(user))
@@ -46,23 +46,23 @@ public struct UsersController: Sendable {
     }
 
     func me(_ request: Request, context: InkwellRequestContext) async throws -> JSONResponse<PrivateUser> {
-        JSONResponse(PrivateUser(try await caller(request)))
+        JSONResponse(PrivateUser(try await caller(request)), headers: .noStore)
     }
 
     func updateMe(_ request: Request, context: InkwellRequestContext) async throws -> JSONResponse<PrivateUser> {
         let user = try await caller(request)
         let update = try await request.decodeJSON(as: ProfileUpdate.self, context: context).validated()
-        if update.isEmpty { return JSONResponse(PrivateUser(user)) }
+        if update.isEmpty { return JSONResponse(PrivateUser(user), headers: .noStore) }
         guard let updated = try await users.updateProfile(id: user.id, displayName: update.displayName, bio: update.bio, traceparent: context.trace.traceparent)
         else { throw HTTPProblem.unauthorized("The account no longer exists.") }
-        return JSONResponse(PrivateUser(updated))
+        return JSONResponse(PrivateUser(updated), headers: .noStore)
     }
 
     func deleteMe(_ request: Request, context: InkwellRequestContext) async throws -> Response {
         let user = try await caller(request)
         let body = try await request.decodeJSON(as: DeleteAccountRequest.self, context: context)
         // A stolen access token alone must not erase an account: the password confirms it.
-        guard body.password.count <= 1024, try await hasher.verify(body.password, against: user.passwordHash) else {
+        guard body.password.utf8.count <= 1024, try await hasher.verify(body.password, against: user.passwordHash) else {
             throw HTTPProblem.forbidden("The password is not correct.")
         }
         _ = try await users.erase(id: user.id, traceparent: context.trace.traceparent)
@@ -75,10 +75,14 @@ public struct UsersController: Sendable {
         guard admin.roles.contains(Role.admin.rawValue) else { throw HTTPProblem.forbidden("Only admins may change roles.") }
         let username = try context.parameters.require("username").lowercased()
         let roles = try await request.decodeJSON(as: RolesUpdate.self, context: context).validated()
-        guard UserRules.usernameProblem(username) == nil,
-              let user = try await users.setRoles(username: username, roles: roles, traceparent: context.trace.traceparent)
-        else { throw HTTPProblem.notFound("No user named \(username).") }
+        guard UserRules.isValidUsername(username) else { throw HTTPProblem.notFound("No user named \(username).") }
+        let user: User
+        switch try await users.setRoles(username: username, roles: roles, traceparent: context.trace.traceparent) {
+        case .changed(let changed): user = changed
+        case .notFound: throw HTTPProblem.notFound("No user named \(username).")
+        case .lastAdmin: throw HTTPProblem(.conflict, slug: "last-admin", detail: "\(username) is the only admin; make another account admin first.")
+        }
         context.logger.info("roles changed", metadata: ["user_id": "\(user.id)", "by": "\(admin.id)", "roles": "\(roles)"])
-        return JSONResponse(PrivateUser(user))
+        return JSONResponse(PrivateUser(user), headers: .noStore)
     }
 }

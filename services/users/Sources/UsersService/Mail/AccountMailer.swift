@@ -10,13 +10,13 @@ public struct AccountMailer: Sendable {
         self.publicBaseURL = publicBaseURL
     }
 
-    public func mail(_ purpose: EmailToken.Purpose, to user: User, secret: String) -> OutgoingMail? {
-        guard let email = user.email else { return nil }
+    /// The mail of `purpose` to `address`, carrying `secret` in its link.
+    public func mail(_ purpose: EmailToken.Purpose, to user: User, address: String, secret: String) -> OutgoingMail {
         let link = EmailToken.link(baseURL: publicBaseURL, purpose: purpose, secret: secret)
         let content = switch purpose {
         case .verifyEmail: MailTemplates.verification(displayName: user.displayName, link: link)
         case .resetPassword: MailTemplates.passwordReset(displayName: user.displayName, link: link)
         }
-        return OutgoingMail(from: from, to: MailAddress(name: user.displayName, address: email), subject: content.subject, text: content.text, html: content.html)
+        return OutgoingMail(from: from, to: MailAddress(name: user.displayName, address: address), subject: content.subject, text: content.text, html: content.html)
     }
 }

@@ -33,12 +33,24 @@ public struct MailAddress: Sendable, Equatable {
     /// An address usable in the SMTP envelope and headers as it is.
     public static func isPlainAddress(_ address: String) -> Bool {
         let parts = address.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty && address.utf8.count <= 254
-            && address.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && !"<>\"(),;:\\[]".unicodeScalars.contains($0) }
+        return parts.count == 2 && !parts[0].isEmpty && !parts[1].isEmpty && address.utf8.count <= 254 && isHeaderSafe(address)
     }
 
-    /// The header form: `"Name" <addr>`, `=?UTF-8?B?...?= <addr>` or `addr`.
-    public var header: String {
+    /// Characters that would end or split an address in a header (`a>,<b@x` is two recipients).
+    static let structural: Set<Unicode.Scalar> = ["<", ">", ",", "\"", "(", ")", "[", "]", ";", ":", "\\"]
+
+    /// No whitespace, no control character, no character that structures a header field.
+    public static func isHeaderSafe(_ address: String) -> Bool {
+        address.unicodeScalars.allSatisfy { scalar in
+            !scalar.properties.isWhitespace && scalar.value > 0x20 && !(0x7F...0x9F).contains(scalar.value) && !structural.contains(scalar)
+        }
+    }
+
+    /// The header form: `"Name" <addr>`, `=?UTF-8?B?...?= <addr>` or `addr`. Throws for an
+    /// address that is not plain: it is never written raw into a header (defence in depth, the
+    /// API refuses such addresses already).
+    public func header() throws(MailRenderingError) -> String {
+        guard Self.isPlainAddress(address) else { throw .unsafeAddress }
         guard let name = name.map(MailHeader.sanitized), !name.isEmpty else { return address }
         return "\(MailHeader.phrase(name)) <\(address)>"
     }

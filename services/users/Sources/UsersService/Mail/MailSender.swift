@@ -4,11 +4,14 @@ import InkwellServiceKit
 import Logging
 import ServiceLifecycle
 
-/// Delivers the `mail_outbox` outside any request: claims due messages, hands them to the
-/// transport, marks them sent, and on failure retries with exponential backoff (1 s doubling up
-/// to 5 minutes, never giving up), so an SMTP outage delays mail and never loses it.
+/// Delivers the `mail_outbox` outside any request: claims due messages, mints each one's link
+/// token (storing only its hash, in a short transaction of its own, before the mail leaves),
+/// renders and hands it to the transport, marks it sent, and on failure retries with exponential
+/// backoff (1 s doubling up to 5 minutes, never giving up), so an SMTP outage delays mail and
+/// never loses it. No transaction or pool connection is held across the transport call.
 public struct MailSender: Service {
     let queue: any MailQueue
+    let mailer: AccountMailer
     let transport: any MailTransport
     let signal: OutboxSignal
     let ready: ReadinessFlag
@@ -18,8 +21,9 @@ public struct MailSender: Service {
     /// - Parameters:
     ///   - signal: wakes the sender when a transaction that enqueued mail commits.
     ///   - ready: set once the migrations are applied (the table exists).
-    public init(queue: any MailQueue, transport: any MailTransport, signal: OutboxSignal, ready: ReadinessFlag, logger: Logger, pollInterval: Duration = .seconds(1)) {
+    public init(queue: any MailQueue, mailer: AccountMailer, transport: any MailTransport, signal: OutboxSignal, ready: ReadinessFlag, logger: Logger, pollInterval: Duration = .seconds(1)) {
         self.queue = queue
+        self.mailer = mailer
         self.transport = transport
         self.signal = signal
         self.ready = ready
@@ -54,16 +58,32 @@ public struct MailSender: Service {
         }
     }
 
-    func deliver(_ mail: QueuedMail) async {
+    func deliver(_ pending: PendingMail) async {
+        // Nothing to send any more: the account is gone or has another address, or is verified already.
+        guard let account = pending.account, account.email == pending.recipient, !(pending.kind == .verifyEmail && account.emailVerified) else {
+            try? await queue.markDropped(id: pending.id, reason: "nothing to send: the account changed")
+            return
+        }
+        let token = EmailToken.make(for: account.id, purpose: pending.kind)
+        let message: String
         do {
-            try await transport.deliver(mail)
-            try await queue.markSent(id: mail.id)
-            logger.info("mail sent", metadata: ["mail_id": "\(mail.id)"])
+            let mail = mailer.mail(pending.kind, to: account, address: pending.recipient, secret: token.secret)
+            message = try mail.rendered()
         } catch {
-            let retryIn = Self.backoff(afterAttempts: mail.attempts)
-            // The error names the transport's problem (never the message, which may hold a token).
-            logger.warning("mail delivery failed; will retry", metadata: ["mail_id": "\(mail.id)", "attempt": "\(mail.attempts)", "retry_in": "\(retryIn)", "error": "\(error)"])
-            try? await queue.markFailed(id: mail.id, error: "\(error)", retryIn: retryIn)
+            logger.error("mail not renderable; dropped", metadata: ["mail_id": "\(pending.id)", "error": "\(error)"])
+            try? await queue.markDropped(id: pending.id, reason: "\(error)")
+            return
+        }
+        do {
+            try await queue.storeToken(token.stored, for: pending)
+            try await transport.deliver(QueuedMail(id: pending.id, sender: mailer.from.address, recipient: pending.recipient, message: message, attempts: pending.attempts))
+            try await queue.markSent(id: pending.id)
+            logger.info("mail sent", metadata: ["mail_id": "\(pending.id)"])
+        } catch {
+            let retryIn = Self.backoff(afterAttempts: pending.attempts)
+            // The error names the transport's problem (never the message, which holds a token).
+            logger.warning("mail delivery failed; will retry", metadata: ["mail_id": "\(pending.id)", "attempt": "\(pending.attempts)", "retry_in": "\(retryIn)", "error": "\(error)"])
+            try? await queue.markFailed(id: pending.id, error: "\(error)", retryIn: retryIn)
         }
     }
 }

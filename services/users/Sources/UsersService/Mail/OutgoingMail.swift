@@ -18,14 +18,17 @@ public struct OutgoingMail: Sendable, Equatable {
         self.html = html
     }
 
-    /// The message as sent over SMTP or written as an `.eml` file.
-    public func rendered(date: Date = Date(), messageId: String = UUID().uuidString.lowercased(), boundary: String = "=_inkwell_" + UUID().uuidString.lowercased()) -> String {
+    /// The message as sent over SMTP or written as an `.eml` file; throws for an address that is
+    /// not plain (it would add recipients or headers).
+    public func rendered(date: Date = Date(), messageId: String = UUID().uuidString.lowercased(), boundary: String = "=_inkwell_" + UUID().uuidString.lowercased()) throws(MailRenderingError) -> String {
+        let fromHeader = try from.header()
+        let toHeader = try to.header()
         let domain = from.address.split(separator: "@").last.map(String.init) ?? "inkwell.local"
         let lines = [
             "Date: \(Self.rfc5322Date(date))",
             "Message-ID: <\(messageId)@\(domain)>",
-            "From: \(from.header)",
-            "To: \(to.header)",
+            "From: \(fromHeader)",
+            "To: \(toHeader)",
             "Subject: \(MailHeader.text(subject))",
             "MIME-Version: 1.0",
             "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",

@@ -1,4 +1,5 @@
-/// A mail claimed from the `mail_outbox` for one delivery attempt.
+/// One rendered message for one delivery attempt, handed to the ``MailTransport``. Lives only in
+/// memory (its text holds a link token); never stored.
 public struct QueuedMail: Sendable, Equatable {
     public var id: Int64
     /// Envelope sender (a plain address).

@@ -1,4 +1,5 @@
 import Foundation
+import InkwellCore
 import InkwellAuth
 import InkwellPostgres
 
@@ -44,7 +45,7 @@ public struct PostgresSigningKeyRepository: SigningKeyRepository {
     }
 
     static func insert(_ key: SigningKey, on connection: PostgresConnection) async throws {
-        let hex = key.privateKey.map { String(format: "%02x", $0) }.joined()
+        let hex = Hex.encode(key.privateKey)
         try await connection.execute("INSERT INTO signing_keys (kid, private_key, created_at) VALUES (\(key.kid), decode(\(hex), 'hex'), clock_timestamp())")
     }
 

@@ -23,15 +23,14 @@ public struct PostgresUserRepository: UserRepository {
         self.topic = topicPrefix + UserEvents.topic
     }
 
-    public func register(_ user: User, verification: EmailToken, mail: OutgoingMail, traceparent: String?) async throws {
+    public func register(_ user: User, traceparent: String?) async throws {
         try await Self.namingConflicts { try await postgres.withTransaction { connection in
             try await connection.execute("""
                 INSERT INTO users (id, username, email, email_verified, password_hash, display_name, bio, roles, version, created_at, updated_at)
                 VALUES (\(user.id), \(user.username), \(user.email), \(user.emailVerified), \(user.passwordHash), \(user.displayName),
                         \(user.bio), \(user.roles), \(user.version), \(user.createdAt), \(user.updatedAt))
                 """)
-            try await Self.insert(verification, on: connection)
-            try await PostgresMailQueue.enqueue(mail, on: connection)
+            if let email = user.email { try await PostgresMailQueue.enqueue(.verifyEmail, userId: user.id, recipient: email, on: connection) }
             try await enqueue(UserEvents.registered(user, traceparent: traceparent), for: user, on: connection)
         } }
         outbox.signal()
@@ -58,7 +57,7 @@ public struct PostgresUserRepository: UserRepository {
         return try await postgres.query("SELECT \(Self.columns) FROM users WHERE id = ANY(\(ids)) AND deleted_at IS NULL ORDER BY id").map(Self.user)
     }
 
-    public func verifyEmail(tokenHash: String, now: Date, traceparent: String?) async throws -> User? {
+    public func verifyEmail(tokenHash: String, now: Date, bootstrapAdminEmail: String?, traceparent: String?) async throws -> User? {
         let user: User? = try await postgres.withTransaction { connection in
             guard let userId = try await Self.consume(tokenHash, purpose: .verifyEmail, now: now, on: connection) else { return nil }
             if let changed = try await connection.query("""
@@ -66,7 +65,8 @@ public struct PostgresUserRepository: UserRepository {
                 WHERE id = \(userId) AND deleted_at IS NULL AND NOT email_verified RETURNING \(Self.columns)
                 """).first.map(Self.user) {
                 try await enqueue(UserEvents.verified(changed, traceparent: traceparent), for: changed, on: connection)
-                return changed
+                guard let bootstrapAdminEmail, changed.email == bootstrapAdminEmail else { return changed }
+                return try await grantBootstrapAdmin(to: changed, email: bootstrapAdminEmail, traceparent: traceparent, on: connection)
             }
             // Already verified through another link: the token is spent, the answer is the account.
             return try await connection.query("SELECT \(Self.columns) FROM users WHERE id = \(userId) AND deleted_at IS NULL").first.map(Self.user)
@@ -75,12 +75,41 @@ public struct PostgresUserRepository: UserRepository {
         return user
     }
 
-    public func requestPasswordReset(token: EmailToken, mail: OutgoingMail) async throws {
-        try await postgres.withTransaction { connection in
-            try await Self.insert(token, on: connection)
-            try await PostgresMailQueue.enqueue(mail, on: connection)
+    /// Gives `user` every role when no account ever got the grant of this address before: the
+    /// grant row is written in the verification's transaction, and its primary key makes two
+    /// verifications of the address (concurrent or years apart) grant it once.
+    func grantBootstrapAdmin(to user: User, email: String, traceparent: String?, on connection: PostgresConnection) async throws -> User {
+        let granted = try await connection.query("""
+            INSERT INTO bootstrap_admin_grants (email_sha256, user_id) VALUES (\(OpaqueToken.hash(email)), \(user.id))
+            ON CONFLICT (email_sha256) DO NOTHING RETURNING user_id
+            """)
+        guard !granted.isEmpty else { return user }
+        let roles = Role.sorted(Role.allCases)
+        guard let promoted = try await connection.query("""
+            UPDATE users SET roles = \(roles), version = version + 1, updated_at = clock_timestamp()
+            WHERE id = \(user.id) RETURNING \(Self.columns)
+            """).first.map(Self.user) else { return user }
+        try await enqueue(UserEvents.rolesChanged(promoted, traceparent: traceparent), for: promoted, on: connection)
+        return promoted
+    }
+
+    public func requestPasswordReset(userId: UUID, email: String, maxPerHour: Int) async throws -> Bool {
+        let queued: Bool = try await postgres.withTransaction { connection in
+            // The account row's lock serialises concurrent requests for the address, so the
+            // count below cannot be outrun.
+            guard try await !connection.query("""
+                SELECT id FROM users WHERE id = \(userId) AND email = \(email) AND deleted_at IS NULL FOR UPDATE
+                """).isEmpty else { return false }
+            let recent = try await connection.query("""
+                SELECT count(*)::int8 AS n FROM mail_outbox
+                WHERE recipient = \(email) AND kind = 'reset_password' AND created_at > clock_timestamp() - interval '1 hour'
+                """).first?.decode(column: "n", as: Int64.self) ?? 0
+            guard recent < maxPerHour else { return false }
+            try await PostgresMailQueue.enqueue(.resetPassword, userId: userId, recipient: email, on: connection)
+            return true
         }
-        mailSignal.signal()
+        if queued { mailSignal.signal() }
+        return queued
     }
 
     public func resetPassword(tokenHash: String, passwordHash: String, now: Date) async throws -> Bool {
@@ -93,7 +122,7 @@ public struct PostgresUserRepository: UserRepository {
             try await Self.revokeRefreshTokens(of: userId, now: now, on: connection)
             // Other reset links sent before this one must not work afterwards either.
             try await connection.execute("UPDATE email_tokens SET used_at = \(now) WHERE user_id = \(userId) AND purpose = 'reset_password' AND used_at IS NULL")
-            try await connection.execute("DELETE FROM login_failures WHERE user_id = \(userId)")
+            try await connection.execute("DELETE FROM login_attempts WHERE user_id = \(userId)")
             return true
         }
     }
@@ -116,22 +145,36 @@ public struct PostgresUserRepository: UserRepository {
         return user
     }
 
-    public func setRoles(username: String, roles: [String], traceparent: String?) async throws -> User? {
-        let user: User? = try await postgres.withTransaction { connection in
+    public func setRoles(username: String, roles: [String], traceparent: String?) async throws -> RolesChange {
+        let change: RolesChange = try await postgres.withTransaction { connection in
+            // Every role change takes this lock first: two admins demoting each other at once
+            // are serialised, and the second sees the first's result (a new snapshot per
+            // statement in READ COMMITTED), so the admins never reach zero.
+            try await connection.execute("SELECT pg_advisory_xact_lock(\(Self.rolesLockKey))")
             guard let current = try await connection.query("""
                 SELECT \(Self.columns) FROM users WHERE username = \(username) AND deleted_at IS NULL FOR UPDATE
-                """).first.map(Self.user) else { return nil }
-            guard current.roles != roles else { return current }
+                """).first.map(Self.user) else { return .notFound }
+            guard current.roles != roles else { return .changed(current) }
+            let admin = Role.admin.rawValue
+            if current.roles.contains(admin), !roles.contains(admin) {
+                let others = try await connection.query("""
+                    SELECT count(*)::int8 AS n FROM users WHERE \(admin) = ANY(roles) AND deleted_at IS NULL AND id <> \(current.id)
+                    """).first?.decode(column: "n", as: Int64.self) ?? 0
+                if others == 0 { return .lastAdmin }
+            }
             guard let user = try await connection.query("""
                 UPDATE users SET roles = \(roles), version = version + 1, updated_at = clock_timestamp()
                 WHERE id = \(current.id) RETURNING \(Self.columns)
-                """).first.map(Self.user) else { return nil }
+                """).first.map(Self.user) else { return .notFound }
             try await enqueue(UserEvents.rolesChanged(user, traceparent: traceparent), for: user, on: connection)
-            return user
+            return .changed(user)
         }
-        outbox.signal()
-        return user
+        if case .changed = change { outbox.signal() }
+        return change
     }
+
+    /// `pg_advisory_xact_lock` key of role changes ("inkwell.users.roles").
+    static let rolesLockKey: Int64 = 0x696E_6B77_726F_6C65
 
     public func erase(id: UUID, traceparent: String?) async throws -> User? {
         let user: User? = try await postgres.withTransaction { connection in
@@ -146,8 +189,9 @@ public struct PostgresUserRepository: UserRepository {
                 """).first.map(Self.user) else { return nil }
             try await Self.revokeRefreshTokens(of: id, now: now, on: connection)
             try await connection.execute("DELETE FROM email_tokens WHERE user_id = \(id)")
-            try await connection.execute("DELETE FROM login_failures WHERE user_id = \(id)")
+            try await connection.execute("DELETE FROM login_attempts WHERE user_id = \(id)")
             // Unsent (and sent) mail still names the address: erase it too.
+            try await connection.execute("DELETE FROM mail_outbox WHERE user_id = \(id)")
             if let email = previous.email { try await connection.execute("DELETE FROM mail_outbox WHERE recipient = \(email)") }
             try await enqueue(UserEvents.deleted(user, traceparent: traceparent), for: user, on: connection)
             return user
@@ -160,13 +204,6 @@ public struct PostgresUserRepository: UserRepository {
 
     func enqueue<Payload: Codable & Sendable>(_ event: CloudEvent<Payload>, for user: User, on connection: PostgresConnection) async throws {
         try await Outbox.enqueue(event, topic: topic, key: user.id.uuidString.lowercased(), on: connection)
-    }
-
-    static func insert(_ token: EmailToken, on connection: PostgresConnection) async throws {
-        try await connection.execute("""
-            INSERT INTO email_tokens (token_hash, user_id, purpose, expires_at)
-            VALUES (\(token.hash), \(token.userId), \(token.purpose.rawValue), \(token.expiresAt))
-            """)
     }
 
     /// Marks the token used when it is unused and unexpired; returns its account. One statement,
@@ -184,6 +221,8 @@ public struct PostgresUserRepository: UserRepository {
     }
 
     static let columns: PostgresQuery = "id, username, email, email_verified, password_hash, display_name, bio, roles, version, created_at, updated_at, deleted_at"
+    /// ``columns`` of `users u` in a join.
+    static let joinedColumns: PostgresQuery = "u.id, u.username, u.email, u.email_verified, u.password_hash, u.display_name, u.bio, u.roles, u.version, u.created_at, u.updated_at, u.deleted_at"
 
     static func user(_ row: PostgresRow) throws -> User {
         User(

@@ -4,10 +4,10 @@ import Foundation
 /// the same transaction (the outbox), and every mail it causes into the mail outbox, so callers
 /// never publish or send by hand.
 public protocol UserRepository: Sendable {
-    /// Creates the account, its verification token, the verification mail and the
-    /// `user.registered` event; a taken username or email throws a
-    /// ``ConflictError`` naming `username` or `email`.
-    func register(_ user: User, verification: EmailToken, mail: OutgoingMail, traceparent: String?) async throws
+    /// Creates the account, queues its verification mail (the token is minted when it is sent)
+    /// and the `user.registered` event; a taken username or email throws a ``ConflictError``
+    /// naming `username` or `email`.
+    func register(_ user: User, traceparent: String?) async throws
     /// The account with that (lower-case) username, erased ones included.
     func find(username: String) async throws -> User?
     /// The account with that id, erased ones included.
@@ -17,10 +17,13 @@ public protocol UserRepository: Sendable {
     /// Live accounts with these ids (erased ones are left out).
     func users(ids: [UUID]) async throws -> [User]
     /// Consumes an unused, unexpired verification token and marks the email verified
-    /// (`user.verified`); nil for an unknown, used or expired token.
-    func verifyEmail(tokenHash: String, now: Date, traceparent: String?) async throws -> User?
-    /// Stores a reset token and its mail.
-    func requestPasswordReset(token: EmailToken, mail: OutgoingMail) async throws
+    /// (`user.verified`); nil for an unknown, used or expired token. When the address is
+    /// `bootstrapAdminEmail` and no account ever got its grant, the account gets every role
+    /// (`user.roles_changed`) in the same transaction.
+    func verifyEmail(tokenHash: String, now: Date, bootstrapAdminEmail: String?, traceparent: String?) async throws -> User?
+    /// Queues a reset mail for the live account `userId` with address `email`, unless the
+    /// address got `maxPerHour` reset mails in the last hour (race-safe); true when queued.
+    func requestPasswordReset(userId: UUID, email: String, maxPerHour: Int) async throws -> Bool
     /// Consumes an unused, unexpired reset token, sets the new password hash, revokes every
     /// refresh token of the account and clears its failed logins; false for a bad token.
     func resetPassword(tokenHash: String, passwordHash: String, now: Date) async throws -> Bool
@@ -28,9 +31,9 @@ public protocol UserRepository: Sendable {
     func updatePasswordHash(id: UUID, passwordHash: String) async throws
     /// Changes the given fields (`user.updated`, version + 1); nil when the account is gone.
     func updateProfile(id: UUID, displayName: String?, bio: String?, traceparent: String?) async throws -> User?
-    /// Sets the roles (`user.roles_changed`, version + 1, only when they change); nil when there
-    /// is no live account of that name.
-    func setRoles(username: String, roles: [String], traceparent: String?) async throws -> User?
+    /// Sets the roles (`user.roles_changed`, version + 1, only when they change); refuses to take
+    /// `admin` from the last admin (serialised, so concurrent demotions cannot reach zero).
+    func setRoles(username: String, roles: [String], traceparent: String?) async throws -> RolesChange
     /// Erases the account: personal data removed, every token revoked, username kept reserved
     /// (`user.deleted`); nil when it was already gone.
     func erase(id: UUID, traceparent: String?) async throws -> User?
