@@ -69,7 +69,7 @@ let package = Package(
         .systemLibrary(name: "CCurl", path: "shared/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // The platform. InkwellCore is the bottom: no C, no I/O.
-        .target(name: "InkwellCore", dependencies: [.product(name: "ServiceContextModule", package: "swift-service-context")], path: "shared/Core", swiftSettings: swiftSettings),
+        .target(name: "InkwellCore", dependencies: [.product(name: "ServiceContextModule", package: "swift-service-context"), log, lifecycle], path: "shared/Core", swiftSettings: swiftSettings),
         .target(name: "InkwellContracts", dependencies: ["InkwellCore"], path: "shared/Contracts", swiftSettings: swiftSettings),
         .target(name: "InkwellPostgres", dependencies: ["CLibPQ", log, metrics, lifecycle, nioPosix, .product(name: "Crypto", package: "swift-crypto")], path: "shared/Postgres", swiftSettings: swiftSettings),
         .target(name: "InkwellKafka", dependencies: ["CRdKafka", log, lifecycle], path: "shared/Kafka", swiftSettings: swiftSettings),

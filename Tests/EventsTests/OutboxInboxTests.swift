@@ -1,3 +1,4 @@
+import InkwellCore
 import InkwellContracts
 import Foundation
 import InkwellEvents
@@ -32,7 +33,7 @@ import TestSupport
         let brokers = try TestEnvironment.kafkaBrokers()
         let topic = "t\(UUID().uuidString.prefix(6).lowercased()).notes"
         let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(brokers: brokers, clientId: "test-relay"), logger: logger)
-        let signal = OutboxSignal()
+        let signal = WakeSignal()
         let relay = OutboxRelay(postgres: postgres, producer: producer, signal: signal, schema: "users", logger: logger)
         let consumer = try KafkaConsumer(configuration: KafkaConsumerConfiguration(brokers: brokers, groupId: "test-inbox-\(topic)", topics: [topic]), logger: logger)
         let eventConsumer = EventConsumer(consumer: consumer, postgres: postgres, handlers: [RecordingHandler()], logger: logger)

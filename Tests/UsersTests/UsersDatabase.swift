@@ -1,3 +1,4 @@
+import InkwellCore
 import Foundation
 import InkwellEvents
 import InkwellPostgres
@@ -28,7 +29,7 @@ struct UsersDatabase: Sendable {
     }
 
     var users: PostgresUserRepository {
-        PostgresUserRepository(postgres: postgres, outbox: OutboxSignal(), mailSignal: OutboxSignal(), topicPrefix: "test.")
+        PostgresUserRepository(postgres: postgres, outbox: WakeSignal(), mailSignal: WakeSignal(), topicPrefix: "test.")
     }
 
     /// A registered account (not verified, `reader`).

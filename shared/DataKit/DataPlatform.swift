@@ -1,3 +1,4 @@
+import InkwellCore
 import Foundation
 import InkwellEvents
 import InkwellKafka
@@ -17,7 +18,7 @@ import ServiceLifecycle
 public struct DataPlatform: Sendable {
     public let postgres: PostgresClient
     public let producer: KafkaProducer
-    public let outboxSignal: OutboxSignal
+    public let outboxSignal: WakeSignal
     /// Set once ``migrate(retryingFor:)`` has succeeded (always, by the time the group runs).
     public let migrationsApplied: ReadinessFlag
     public let relay: OutboxRelay
@@ -35,7 +36,7 @@ public struct DataPlatform: Sendable {
             configuration: KafkaProducerConfiguration(brokers: common.kafkaBrokers, clientId: "inkwell-\(common.serviceName)", messageTimeout: .seconds(10)),
             logger: logger
         )
-        outboxSignal = OutboxSignal()
+        outboxSignal = WakeSignal()
         relay = OutboxRelay(postgres: postgres, producer: producer, signal: outboxSignal, schema: schema, logger: logger)
     }
 

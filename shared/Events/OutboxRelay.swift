@@ -1,3 +1,4 @@
+import InkwellCore
 import Foundation
 import InkwellContracts
 import InkwellKafka
@@ -26,7 +27,7 @@ public final class OutboxRelay: Service, Sendable {
 
     let postgres: PostgresClient
     let producer: KafkaProducer
-    let signal: OutboxSignal
+    let signal: WakeSignal
     let configuration: Configuration
     let logger: Logger
     /// Advisory lock key: one publisher per schema.
@@ -38,7 +39,7 @@ public final class OutboxRelay: Service, Sendable {
     let oldestAge: Metrics.Gauge
     let publishLag: Metrics.Timer
 
-    public init(postgres: PostgresClient, producer: KafkaProducer, signal: OutboxSignal, schema: String, configuration: Configuration = .init(), logger: Logger) {
+    public init(postgres: PostgresClient, producer: KafkaProducer, signal: WakeSignal, schema: String, configuration: Configuration = .init(), logger: Logger) {
         self.postgres = postgres
         self.producer = producer
         self.signal = signal

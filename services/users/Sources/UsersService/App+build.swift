@@ -1,3 +1,4 @@
+import InkwellCore
 import Foundation
 import Hummingbird
 import InkwellAuth
@@ -20,7 +21,7 @@ public enum UsersApp {
     }
 
     public static func buildApplication(configuration: UsersConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
-        let mailSignal = OutboxSignal()
+        let mailSignal = WakeSignal()
         let users = PostgresUserRepository(postgres: platform.postgres, outbox: platform.outboxSignal, mailSignal: mailSignal, topicPrefix: configuration.common.kafkaTopicPrefix)
         let hasher = PasswordHasher(threads: configuration.passwordHashThreads)
         let keyRing = KeyRing(repository: PostgresSigningKeyRepository(postgres: platform.postgres), migrationsApplied: platform.migrationsApplied, logger: logger, reloadInterval: configuration.signingKeysReload)

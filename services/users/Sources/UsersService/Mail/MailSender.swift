@@ -1,3 +1,4 @@
+import InkwellCore
 import Foundation
 import InkwellEvents
 import InkwellServiceKit
@@ -13,7 +14,7 @@ public struct MailSender: Service {
     let queue: any MailQueue
     let mailer: AccountMailer
     let transport: any MailTransport
-    let signal: OutboxSignal
+    let signal: WakeSignal
     let ready: ReadinessFlag
     let logger: Logger
     let pollInterval: Duration
@@ -21,7 +22,7 @@ public struct MailSender: Service {
     /// - Parameters:
     ///   - signal: wakes the sender when a transaction that enqueued mail commits.
     ///   - ready: set once the migrations are applied (the table exists).
-    public init(queue: any MailQueue, mailer: AccountMailer, transport: any MailTransport, signal: OutboxSignal, ready: ReadinessFlag, logger: Logger, pollInterval: Duration = .seconds(1)) {
+    public init(queue: any MailQueue, mailer: AccountMailer, transport: any MailTransport, signal: WakeSignal, ready: ReadinessFlag, logger: Logger, pollInterval: Duration = .seconds(1)) {
         self.queue = queue
         self.mailer = mailer
         self.transport = transport

@@ -1,3 +1,4 @@
+import InkwellCore
 import Foundation
 import InkwellContracts
 import InkwellEvents
@@ -8,15 +9,15 @@ import InkwellServiceKit
 /// ``UserRepository`` on the users schema.
 public struct PostgresUserRepository: UserRepository {
     let postgres: PostgresClient
-    let outbox: OutboxSignal
-    let mailSignal: OutboxSignal
+    let outbox: WakeSignal
+    let mailSignal: WakeSignal
     let topic: String
 
     /// What an erased account shows as its display name (it is never public again, but the row
     /// must satisfy the column's constraints and internal readers get a neutral value).
     public static let erasedDisplayName = "Deleted user"
 
-    public init(postgres: PostgresClient, outbox: OutboxSignal, mailSignal: OutboxSignal, topicPrefix: String) {
+    public init(postgres: PostgresClient, outbox: WakeSignal, mailSignal: WakeSignal, topicPrefix: String) {
         self.postgres = postgres
         self.outbox = outbox
         self.mailSignal = mailSignal

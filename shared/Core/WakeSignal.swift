@@ -1,8 +1,9 @@
 import Synchronization
 
-/// Wakes the ``OutboxRelay`` as soon as a transaction that wrote an outbox row commits in this
-/// process, so an event reaches the broker in milliseconds rather than at the next poll.
-public final class OutboxSignal: Sendable {
+/// Wakes a waiting worker (the outbox relay, the mail sender) as soon as there is work for it,
+/// for example when a transaction that wrote an outbox row commits in this process, so the work
+/// starts in milliseconds rather than at the next poll. Signals while nobody waits are kept (one).
+public final class WakeSignal: Sendable {
     private struct State {
         var pending = false
         var waiter: CheckedContinuation<Void, Never>?
@@ -11,7 +12,7 @@ public final class OutboxSignal: Sendable {
 
     public init() {}
 
-    /// Call after committing a transaction that enqueued events.
+    /// Wakes the waiter (or the next call to ``wait(timeout:)``).
     public func signal() {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
             if let waiter = state.waiter {
@@ -24,8 +25,7 @@ public final class OutboxSignal: Sendable {
         waiter?.resume()
     }
 
-    /// Returns when signalled, after `timeout`, or when the task is cancelled. (Public so that
-    /// other outbox-style workers, such as the users service's mail sender, can wait the same way.)
+    /// Returns when signalled, after `timeout`, or when the task is cancelled.
     public func wait(timeout: Duration) async {
         await withTaskGroup(of: Void.self) { group in
             group.addTask {
