@@ -73,9 +73,9 @@ let package = Package(
         .target(name: "InkwellContracts", dependencies: ["InkwellCore"], path: "shared/Contracts", swiftSettings: swiftSettings),
         .target(name: "InkwellPostgres", dependencies: ["CLibPQ", log, metrics, lifecycle, nioPosix, .product(name: "Crypto", package: "swift-crypto")], path: "shared/Postgres", swiftSettings: swiftSettings),
         .target(name: "InkwellKafka", dependencies: ["CRdKafka", log, lifecycle], path: "shared/Kafka", swiftSettings: swiftSettings),
-        .target(name: "InkwellHTTPClient", dependencies: ["CCurl", log], path: "shared/HTTPClient", swiftSettings: swiftSettings),
+        .target(name: "InkwellHTTPClient", dependencies: ["CCurl", log, .product(name: "NIOConcurrencyHelpers", package: "swift-nio")], path: "shared/HTTPClient", swiftSettings: swiftSettings),
         .target(name: "InkwellFileSink", dependencies: ["InkwellHTTPClient", log, nioPosix], path: "shared/FileSink", swiftSettings: swiftSettings),
-        .target(name: "InkwellPasswords", dependencies: ["CArgon2", nioPosix], path: "shared/Passwords", swiftSettings: swiftSettings),
+        .target(name: "InkwellPasswords", dependencies: ["CArgon2", "InkwellCore", nioPosix], path: "shared/Passwords", swiftSettings: swiftSettings),
         .target(
             name: "InkwellAuth",
             dependencies: ["InkwellCore", "InkwellHTTPClient", log, lifecycle, .product(name: "JWTKit", package: "jwt-kit")],
@@ -101,7 +101,7 @@ let package = Package(
             path: "shared/DataKit",
             swiftSettings: swiftSettings
         ),
-        .executableTarget(name: "inkwell-devbroker", dependencies: ["InkwellKafka", log], path: "shared/DevBroker", swiftSettings: swiftSettings),
+        .executableTarget(name: "inkwell-devbroker", dependencies: ["InkwellKafka", log, argumentParser], path: "shared/DevBroker", swiftSettings: swiftSettings),
     ]
     + service("Users", dir: "users", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellPasswords", "InkwellAuth", "InkwellHTTPClient", .product(name: "Crypto", package: "swift-crypto"), hummingbird, log, lifecycle, nioPosix], resources: [.copy("Migrations")], mainDependencies: ["InkwellPasswords"])
     + service("Blog", dir: "blog", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", hummingbird, log], resources: [.copy("Migrations")])

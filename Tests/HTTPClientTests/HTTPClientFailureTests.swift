@@ -13,7 +13,7 @@ import Testing
                 _ = try await client.execute(.init(url: blackHoleURL, timeout: .milliseconds(500)))
             }
             #expect(elapsed >= .milliseconds(450))
-            #expect(elapsed < .seconds(3))
+            #expect(elapsed < .seconds(10))  // "promptly", not a timing test: a loaded suite delays scheduling
         }
     }
 
@@ -24,7 +24,7 @@ import Testing
             let elapsed = await TestClient.expectError(.timeout) {
                 _ = try await client.execute(.init(url: blackHoleURL))
             }
-            #expect(elapsed < .seconds(3))
+            #expect(elapsed < .seconds(10))  // "promptly", not a timing test: a loaded suite delays scheduling
         }
     }
 
@@ -34,7 +34,7 @@ import Testing
             let elapsed = await TestClient.expectError(.connectionRefused) {
                 _ = try await client.execute(.init(url: "http://127.0.0.1:\(port)/"))
             }
-            #expect(elapsed < .seconds(3))
+            #expect(elapsed < .seconds(10))  // "promptly", not a timing test: a loaded suite delays scheduling
         }
     }
 
@@ -62,7 +62,7 @@ import Testing
             }
             // The black hole never answers: only cancellation can end the request this early
             // (a generous bound, since the whole suite shares two cores).
-            #expect(elapsed < .seconds(3))
+            #expect(elapsed < .seconds(10))  // "promptly", not a timing test: a loaded suite delays scheduling
             try await pollUntil("the transfer to leave the multi handle", timeout: .seconds(5)) {
                 client.activeTransferCount == 0
             }

@@ -3,12 +3,12 @@ import Synchronization
 import TestSupport
 
 /// A stand-in for a service behind the gateway: on 127.0.0.1, it records the request line of
-/// every request it is sent, answers 200 `{}` and closes the connection. Call ``stop()`` when done.
+/// every request it is sent, answers 200 `{"keys":[]}` (an empty JWK Set, so it passes for the JWKS it stands in for) and closes the connection. Call ``stop()`` when done.
 final class RecordingHTTPServer: Sendable {
     let port: Int
     private let fd: Int32
     private let lines = Mutex<[String]>([])
-    private static let response = Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}".utf8)
+    private static let response = Array("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 11\r\nConnection: close\r\n\r\n{\"keys\":[]}".utf8)
 
     init() throws {
         (fd, port) = try LoopbackSocket.listen(backlog: 16)

@@ -23,7 +23,7 @@ struct PostgresHealthTests {
                 for _ in 0..<3 {
                     let start = clock.now
                     #expect(await client.ping())
-                    #expect(clock.now - start < .seconds(1))
+                    #expect(clock.now - start < .seconds(2))  // a ping waiting behind the pool would time out (false) anyway
                 }
                 sleepers.forEach { $0.cancel() }
                 queued.cancel()
@@ -40,7 +40,7 @@ struct PostgresHealthTests {
             let clock = ContinuousClock()
             let start = clock.now
             #expect(await client.ping() == false)
-            #expect(clock.now - start < .seconds(3))
+            #expect(clock.now - start < .seconds(8))
         }
     }
 
@@ -52,11 +52,11 @@ struct PostgresHealthTests {
             let clock = ContinuousClock()
             let start = clock.now
             #expect(await client.ping() == false)
-            #expect(clock.now - start < .seconds(4), "bounded by the health-check timeout, not connectTimeout")
+            #expect(clock.now - start < .seconds(8), "bounded by the health-check timeout, not connectTimeout (10 s)")
             // A second ping while the first attempt may still be stuck is bounded too.
             let again = clock.now
             #expect(await client.ping() == false)
-            #expect(clock.now - again < .seconds(4))
+            #expect(clock.now - again < .seconds(8))
         }
     }
 }

@@ -24,10 +24,8 @@ public struct SigningKey: Sendable, CustomStringConvertible {
 
     /// A new random key. The default `kid` is a random lower-case UUID.
     public static func generate(kid: String? = nil) -> SigningKey {
-        // Any 32 random bytes are a valid Ed25519 seed; SystemRandomNumberGenerator is the
-        // operating system's CSPRNG.
-        var generator = SystemRandomNumberGenerator()
-        let seed = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
+        // Any 32 random bytes are a valid Ed25519 seed (from the operating system's CSPRNG).
+        let seed = SecureRandom.bytes(32)
         return SigningKey(kid: kid ?? UUID().uuidString.lowercased(), privateKey: seed, createdAt: Date())
     }
 

@@ -28,7 +28,7 @@ struct TokenHeader: Sendable, Equatable {
         guard let bytes = Base64URL.decode(parts[0]) else { throw .malformed }
         let fields: Fields
         do {
-            fields = try JSONDecoder().decode(Fields.self, from: Data(bytes))
+            fields = try InkwellJSON.decoder.decode(Fields.self, from: Data(bytes))
         } catch {
             throw .malformed
         }

@@ -137,7 +137,7 @@ public final class TokenVerifier: Sendable {
                 logger.warning("JWKS fetch failed", metadata: ["jwks.url": "\(url)", "http.status": "\(response.status)"])
                 return nil
             }
-            let document = try JSONDecoder().decode(JWKSDocument.self, from: Data(response.body))
+            let document = try InkwellJSON.decoder.decode(JWKSDocument.self, from: Data(response.body))
             let (keys, skipped) = await VerificationKeySet.make(from: document)
             if !skipped.isEmpty {
                 logger.warning("JWKS keys skipped (not Ed25519 signing keys)", metadata: ["jwks.url": "\(url)", "kids": "\(skipped)"])

@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import CCurl
 import Foundation
 import Logging
@@ -31,7 +32,7 @@ final class CurlMultiLoop: @unchecked Sendable {
         var activeCount = 0
     }
 
-    private let inbox = Locked(Inbox())
+    private let inbox = NIOLockedValueBox(Inbox())
     private let multi = CurlMultiHandle()
     private let configuration: HTTPClient.Configuration
     private let logger: Logger
@@ -61,7 +62,7 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     /// Queues `transfer` for the loop thread. Returns false when the loop is shutting down.
     func submit(_ transfer: CurlTransfer) -> Bool {
-        inbox.withLock { inbox in
+        inbox.withLockedValue { inbox in
             guard case .running = inbox.state else { return false }
             inbox.additions.append(transfer)
             // Under the lock: the loop frees the multi handle only after it marked itself stopped.
@@ -72,7 +73,7 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     /// Asks the loop thread to take a (cancelled, already resumed) transfer out of the multi handle.
     func remove(_ transfer: CurlTransfer) {
-        inbox.withLock { inbox in
+        inbox.withLockedValue { inbox in
             guard case .running = inbox.state else { return }
             inbox.removals.append(transfer)
             multi.wakeup()
@@ -82,7 +83,7 @@ final class CurlMultiLoop: @unchecked Sendable {
     /// Fails everything in flight with `.shutdown` and waits until the thread has exited.
     func shutdown() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let alreadyStopped = inbox.withLock { inbox -> Bool in
+            let alreadyStopped = inbox.withLockedValue { inbox -> Bool in
                 switch inbox.state {
                 case .stopped:
                     return true
@@ -99,7 +100,7 @@ final class CurlMultiLoop: @unchecked Sendable {
 
     /// Like ``shutdown()`` without waiting: for `HTTPClient.deinit`.
     func requestShutdown() {
-        inbox.withLock { inbox in
+        inbox.withLockedValue { inbox in
             guard case .running = inbox.state else { return }
             inbox.state = .stopping
             multi.wakeup()
@@ -107,7 +108,7 @@ final class CurlMultiLoop: @unchecked Sendable {
     }
 
     /// How many transfers were in the multi handle at the end of the loop's last round (for tests).
-    var activeCount: Int { inbox.withLock { $0.activeCount } }
+    var activeCount: Int { inbox.withLockedValue { $0.activeCount } }
 
     // MARK: Loop thread
 
@@ -115,7 +116,7 @@ final class CurlMultiLoop: @unchecked Sendable {
         logger.debug("curl multi loop started")
         var stillRunning: Int32 = 0
         while true {
-            let (additions, removals, stopping) = inbox.withLock { inbox in
+            let (additions, removals, stopping) = inbox.withLockedValue { inbox in
                 defer {
                     inbox.additions.removeAll()
                     inbox.removals.removeAll()
@@ -134,7 +135,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             }
             let finishedAny = collectFinished()
             let count = active.count
-            inbox.withLock { $0.activeCount = count }
+            inbox.withLockedValue { $0.activeCount = count }
             // Waits for socket activity or libcurl's next timeout (whichever is sooner than 1 s);
             // curl_multi_wakeup interrupts it when the inbox changes.
             // After a transfer finished, go round again without waiting: curl_multi_remove_handle
@@ -144,7 +145,7 @@ final class CurlMultiLoop: @unchecked Sendable {
             _ = curl_multi_poll(multi.raw, nil, 0, finishedAny ? 0 : 1000, nil)
         }
         spareHandles.removeAll()
-        let waiters = inbox.withLock { inbox in
+        let waiters = inbox.withLockedValue { inbox in
             inbox.state = .stopped
             inbox.activeCount = 0
             defer { inbox.stopWaiters.removeAll() }
@@ -211,7 +212,7 @@ final class CurlMultiLoop: @unchecked Sendable {
         }
         active.removeAll()
         // Submissions that raced with the shutdown are drained after the state changed.
-        let late = inbox.withLock { inbox in
+        let late = inbox.withLockedValue { inbox in
             defer { inbox.additions.removeAll() }
             return inbox.additions
         }

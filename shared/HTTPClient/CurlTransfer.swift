@@ -1,3 +1,4 @@
+import NIOConcurrencyHelpers
 import CCurl
 import Foundation
 
@@ -29,7 +30,7 @@ final class CurlTransfer: @unchecked Sendable {
     let job: Job
     let timeout: Duration
     private let maxResponseBodySize: Int
-    private let completion = Locked<CompletionState>(.idle)
+    private let completion = NIOLockedValueBox<CompletionState>(.idle)
 
     // Loop-thread-only state.
     private(set) var easy: CurlEasyHandle?
@@ -63,7 +64,7 @@ final class CurlTransfer: @unchecked Sendable {
     /// Registers the awaiting task's continuation. Returns false (and has already resumed it with
     /// `.cancelled`) when the task was cancelled before it got here.
     func begin(_ continuation: CheckedContinuation<HTTPClientResponse, any Error>) -> Bool {
-        let cancelledEarly = completion.withLock { state -> Bool in
+        let cancelledEarly = completion.withLockedValue { state -> Bool in
             if case .cancelledBeforeStart = state {
                 state = .done
                 return true
@@ -80,7 +81,7 @@ final class CurlTransfer: @unchecked Sendable {
     /// Resumes the awaiting task with `.cancelled` right away (the loop removes the easy handle
     /// afterwards). Returns true when the transfer had been started and so must be removed.
     func cancel() -> Bool {
-        let continuation = completion.withLock { state -> CheckedContinuation<HTTPClientResponse, any Error>? in
+        let continuation = completion.withLockedValue { state -> CheckedContinuation<HTTPClientResponse, any Error>? in
             switch state {
             case .idle:
                 state = .cancelledBeforeStart
@@ -98,7 +99,7 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Resumes the awaiting task unless it was already resumed (cancellation wins a race).
     func finish(_ result: Result<HTTPClientResponse, HTTPClientError>) {
-        let continuation = completion.withLock { state -> CheckedContinuation<HTTPClientResponse, any Error>? in
+        let continuation = completion.withLockedValue { state -> CheckedContinuation<HTTPClientResponse, any Error>? in
             guard case .waiting(let continuation) = state else { return nil }
             state = .done
             return continuation
@@ -107,7 +108,7 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     var isFinished: Bool {
-        completion.withLock { state in
+        completion.withLockedValue { state in
             if case .done = state { return true }
             return false
         }

@@ -1,4 +1,5 @@
 import CArgon2
+import InkwellCore
 import Foundation
 import NIOPosix
 
@@ -90,9 +91,7 @@ public final class PasswordHasher: Sendable {
     }
 
     static func hashBlocking(_ password: [UInt8], parameters: Parameters) throws -> String {
-        var salt = [UInt8](repeating: 0, count: 16)
-        var generator = SystemRandomNumberGenerator()
-        for i in salt.indices { salt[i] = UInt8.random(in: 0...255, using: &generator) }
+        let salt = SecureRandom.bytes(16)
         let hashLength = 32
         let encodedLength = argon2_encodedlen(parameters.iterations, parameters.memoryKiB, parameters.parallelism, UInt32(salt.count), UInt32(hashLength), Argon2_id)
         var encoded = [CChar](repeating: 0, count: encodedLength)

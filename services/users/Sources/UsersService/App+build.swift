@@ -48,6 +48,9 @@ public enum UsersApp {
             UsersController(users: users, authenticator: authenticator, hasher: hasher).register(on: routes)
             JWKSController(keyRing: keyRing).register(on: routes)
             InternalUsersController(users: users).register(on: routes)
+            // A trivial route through the same middleware chain as every route: `make bench`'s
+            // `hello` measures the edge's own cost beside a database read (`direct-profile`).
+            routes.on("/internal/v1/hello", .get) { _, _ in JSONResponse(["hello": "world"]) }
         }
     }
 

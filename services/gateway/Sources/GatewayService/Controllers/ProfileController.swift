@@ -1,6 +1,8 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import InkwellContracts
+import InkwellCore
 import InkwellHTTPClient
 import InkwellServiceKit
 
@@ -26,21 +28,20 @@ public struct ProfileController: Sendable {
         let author = QueryValue.encode(username)
         async let userCall = upstreams.send(.users, method: "GET", pathAndQuery: "/api/v1/users/\(username)", headers: request.headers, body: nil, context: context)
         async let postsCall = try? upstreams.send(.blog, method: "GET", pathAndQuery: "/api/v1/posts?author=\(author)&limit=10", headers: request.headers, body: nil, context: context)
-        let user = try await userCall
-        guard user.status == 200, var profile = (try? JSONSerialization.jsonObject(with: Data(user.body))) as? [String: Any] else {
-            return ProxyController.relay(user)
+        let userResponse = try await userCall
+        guard userResponse.status == 200, let user = try? InkwellJSON.decoder.decode(PublicUser.self, from: Data(userResponse.body)) else {
+            return ProxyController.relay(userResponse)
         }
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
+        var recentPosts: [PostSummary] = []
         if let posts = await postsCall, posts.status == 200,
-           let list = (try? JSONSerialization.jsonObject(with: Data(posts.body))) as? [String: Any],
-           let items = list["items"] as? [Any] {
-            profile["recentPosts"] = items
+           let page = try? InkwellJSON.decoder.decode(Page<PostSummary>.self, from: Data(posts.body)) {
+            recentPosts = page.items
         } else {
-            profile["recentPosts"] = [Any]()
             headers[.inkwellDegraded] = "blog"
         }
-        let body = try JSONSerialization.data(withJSONObject: profile, options: [.withoutEscapingSlashes])
+        let body = try InkwellJSON.encoder.encode(PublicProfile(user: user, recentPosts: recentPosts))
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
