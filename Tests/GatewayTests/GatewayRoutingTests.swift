@@ -49,8 +49,11 @@ import Testing
     @Test func publicProfileIsComposedFromUsersAndBlog() async throws {
         let upstream = RecordingUpstream { request in
             request.url.hasPrefix(GatewayHarness.usersURL)
-                ? RecordingUpstream.json(#"{"username": "grace", "displayName": "Grace"}"#)
-                : RecordingUpstream.json(#"{"items": [{"slug": "first"}], "nextCursor": null}"#)
+                ? RecordingUpstream.json(#"{"id": "0193a6d2-5f00-7c21-8e55-0f6f2a9b1c33", "username": "grace", "displayName": "Grace", "bio": "", "createdAt": "2026-11-21T10:00:00.123Z"}"#)
+                : RecordingUpstream.json(#"""
+                    {"items": [{"id": "0193a6d2-6c1e-7b3f-9a43-5d1e2b0c4f10", "slug": "first", "title": "First", "excerpt": "", "publishedAt": "2026-11-21T10:00:00.123Z",
+                                "authorId": "0193a6d2-5f00-7c21-8e55-0f6f2a9b1c33", "tags": [], "coverImageUrl": null}], "nextCursor": null}
+                    """#)
         }
         let body = try await GatewayHarness.run(upstream: upstream) { client in
             try await client.execute(uri: "/api/v1/users/grace", method: .get) { response in
@@ -63,6 +66,8 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any])
         #expect(json["username"] as? String == "grace")
         #expect((json["recentPosts"] as? [[String: Any]])?.first?["slug"] as? String == "first")
+        #expect(json["createdAt"] as? String == "2026-11-21T10:00:00.123Z")
+        #expect((json["recentPosts"] as? [[String: Any]])?.first?.keys.contains("coverImageUrl") == true, "null fields are shown")
     }
 
     @Test func profileUsernameIsEscapedInTheBlogQuery() async throws {

@@ -10,13 +10,14 @@ import Prometheus
 /// producer, outbox relay) and its routes.
 public enum BlogApp {
     public static let schema = "blog"
+    public static let defaultPort = 8082
 
     /// The migrations shipped with the service (Migrations/*.sql).
     public static func migrations() throws -> [Migration] {
         try Migration.load(resourcesOf: .module)
     }
 
-    public static func buildApplication(configuration: BlogConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
+    public static func buildApplication(configuration: DataServiceConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
         InkwellApplication.make(
             common: configuration.common, registry: registry, logger: logger,
             readiness: platform.readinessChecks,
@@ -24,19 +25,17 @@ public enum BlogApp {
         ) { _ in }
     }
 
-    /// `inkwell-blog serve`: migrations first, then the service group.
+    /// `inkwell-blog serve`.
     public static func serve(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
-        let configuration = try BlogConfiguration(environment: environment)
-        let registry = Observability.bootstrap(configuration.common)
-        let logger = Observability.logger(configuration.common)
-        let platform = try DataPlatform(common: configuration.common, database: configuration.database, schema: schema, migrations: try migrations(), logger: logger)
-        try await platform.migrate()
-        try await buildApplication(configuration: configuration, platform: platform, registry: registry, logger: logger).runService()
+        let configuration = try DataServiceConfiguration(serviceName: schema, defaultPort: defaultPort, environment: environment)
+        try await DataPlatform.serve(common: configuration.common, database: configuration.database, schema: schema, migrations: try migrations()) { platform, registry, logger in
+            buildApplication(configuration: configuration, platform: platform, registry: registry, logger: logger)
+        }
     }
 
     /// `inkwell-blog migrate`.
     public static func migrate(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
-        let database = try BlogConfiguration.database(environment: environment)
+        let database = try DataServiceConfiguration.database(serviceName: schema, environment: environment)
         try await DataPlatform.migrate(database: database, schema: schema, migrations: try migrations(), logger: Logger(label: "inkwell.blog.migrate"))
     }
 }

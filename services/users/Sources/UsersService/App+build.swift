@@ -57,11 +57,9 @@ public enum UsersApp {
     /// `inkwell-users serve`.
     public static func serve(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
         let configuration = try UsersConfiguration(environment: environment)
-        let registry = Observability.bootstrap(configuration.common)
-        let logger = Observability.logger(configuration.common)
-        let platform = try DataPlatform(common: configuration.common, database: configuration.database, schema: schema, migrations: try migrations(), logger: logger)
-        try await platform.migrate()
-        try await buildApplication(configuration: configuration, platform: platform, registry: registry, logger: logger).runService()
+        try await DataPlatform.serve(common: configuration.common, database: configuration.database, schema: schema, migrations: try migrations()) { platform, registry, logger in
+            buildApplication(configuration: configuration, platform: platform, registry: registry, logger: logger)
+        }
     }
 
     /// `inkwell-users migrate`.
