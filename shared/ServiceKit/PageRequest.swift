@@ -40,9 +40,9 @@ public struct PageRequest<Position: Codable & Sendable>: Sendable {
         return value
     }
 
-    static func single(_ name: String, _ values: [Substring]) throws(HTTPProblem) -> String? {
+    static func single(_ name: String, _ values: [String]) throws(HTTPProblem) -> String? {
         guard values.count <= 1 else { throw .badRequest("\(name) may be given once.") }
-        return values.first.map(String.init)
+        return values.first
     }
 
     /// The page of `fetched` (query `limit + 1` rows to know whether more follow) and the cursor
