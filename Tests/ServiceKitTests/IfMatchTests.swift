@@ -35,8 +35,7 @@ import Testing
         try IfMatch.check(TestRequests.get("/x"), currentVersion: 3)  // absent: passes
         try IfMatch.check(TestRequests.get("/x", headers: [.ifMatch: #""3""#]), currentVersion: 3)
         var headers = HTTPFields()
-        headers.append(HTTPField(name: .ifMatch, value: #""1""#))
-        headers.append(HTTPField(name: .ifMatch, value: #""3""#))
+        headers[values: .ifMatch] = [#""1""#, #""3""#]
         try IfMatch.check(TestRequests.get("/x", headers: headers), currentVersion: 3)  // lines form one list
         do {
             try IfMatch.check(TestRequests.get("/x", headers: [.ifMatch: #""2""#]), currentVersion: 3)

@@ -98,7 +98,7 @@ import Testing
         let runs = Atomic<Int>(0)
         let worker = PeriodicWorker(name: "test", configuration: .init(interval: .seconds(3600), minBackoff: .seconds(3600), maxBackoff: .seconds(3600)), logger: Logger(label: "test")) {
             // First an hour of backoff, then an hour of idling: shutdown must cut either short.
-            runs.add(1, ordering: .relaxed) == 0 ? .failed : .idle
+            runs.add(1, ordering: .relaxed).oldValue == 0 ? .failed : .idle
         }
         let group = ServiceGroup(configuration: .init(services: [.init(service: worker)], logger: Logger(label: "test")))
         let started = ContinuousClock.now
