@@ -87,8 +87,9 @@ let package = Package(
         .target(
             name: "InkwellServiceKit",
             dependencies: [
-                "InkwellCore", hummingbird, httpTypes, log, metrics, lifecycle, argumentParser,
+                "InkwellCore", "InkwellAuth", hummingbird, httpTypes, log, metrics, lifecycle, argumentParser,
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ],
             path: "shared/ServiceKit",
@@ -117,7 +118,12 @@ let package = Package(
         .testTarget(name: "EventsTests", dependencies: ["InkwellContracts", "InkwellEvents", "InkwellPostgres", "InkwellKafka", "TestSupport"], path: "Tests/EventsTests", swiftSettings: swiftSettings),
         .testTarget(name: "AuthTests", dependencies: ["InkwellCore", "InkwellAuth", "TestSupport"], path: "Tests/AuthTests", swiftSettings: swiftSettings),
         .testTarget(name: "PasswordsTests", dependencies: ["InkwellPasswords"], path: "Tests/PasswordsTests", swiftSettings: swiftSettings),
-        .testTarget(name: "ServiceKitTests", dependencies: ["InkwellCore", "InkwellServiceKit", "InkwellDataKit", "TestSupport", hummingbird], path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ServiceKitTests",
+            dependencies: [
+                "InkwellCore", "InkwellAuth", "InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "TestSupport", hummingbird, lifecycle, log,
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ], path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
         .testTarget(name: "UsersTests", dependencies: ["InkwellCore", "InkwellContracts", "UsersService", "InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "TestSupport"], path: "Tests/UsersTests", swiftSettings: swiftSettings),
         .testTarget(
             name: "GatewayTests",

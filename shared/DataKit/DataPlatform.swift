@@ -30,7 +30,7 @@ public struct DataPlatform: Sendable {
         self.logger = logger
         topicPrefix = common.kafkaTopicPrefix
         postgres = PostgresClient(configuration: database, logger: logger)
-        migrator = Migrator(client: postgres, schema: schema, migrations: Outbox.migrations + migrations, logger: logger)
+        migrator = Migrator(client: postgres, schema: schema, migrations: PlatformMigrations.all + migrations, logger: logger)
         migrationsApplied = ReadinessFlag()
         producer = try KafkaProducer(
             configuration: KafkaProducerConfiguration(brokers: common.kafkaBrokers, clientId: "inkwell-\(common.serviceName)", messageTimeout: .seconds(10)),
@@ -76,7 +76,7 @@ public struct DataPlatform: Sendable {
     /// the service's migrations and returns. Needs only the database.
     public static func migrate(database: PostgresConfiguration, schema: String, migrations: [Migration], logger: Logger) async throws {
         let postgres = PostgresClient(configuration: database, logger: logger)
-        let migrator = Migrator(client: postgres, schema: schema, migrations: Outbox.migrations + migrations, logger: logger)
+        let migrator = Migrator(client: postgres, schema: schema, migrations: PlatformMigrations.all + migrations, logger: logger)
         do {
             try await migrator.migrate()
         } catch {

@@ -4,7 +4,9 @@ import Prometheus
 import ServiceLifecycle
 
 /// Assembles a service's HTTP application: Inkwell's edge middleware, `/health/*` and `/metrics`,
-/// the service's own routes (with 405 for wrong methods), and its long-running services, which
+/// bearer-token authentication when given a verifier (``AuthMiddleware``: health and metrics are
+/// public routes, so a bad token is 401 there too), the service's own routes (with 405 for wrong
+/// methods), and its long-running services, which
 /// the application's `ServiceGroup` starts in order before the server and stops in reverse.
 public enum InkwellApplication {
     public static func make(
@@ -14,9 +16,10 @@ public enum InkwellApplication {
         readiness: [ReadinessCheck],
         services: [any Service],
         bodyLimit: Int? = InkwellLimits.jsonBody,
+        authentication: (any AccessTokenVerifying)? = nil,
         routes register: (RouteTable) throws -> Void
     ) rethrows -> some ApplicationProtocol {
-        let router = Router.inkwell(bodyLimit: bodyLimit)
+        let router = Router.inkwell(bodyLimit: bodyLimit, authentication: authentication)
         let routes = RouteTable(router: router)
         HealthController(checks: readiness).register(on: routes)
         MetricsController(registry: registry).register(on: routes)

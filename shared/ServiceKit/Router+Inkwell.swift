@@ -4,12 +4,15 @@ import Logging
 extension Router where Context == InkwellRequestContext {
     /// A router with Inkwell's edge middleware, outermost first: request id and trace context,
     /// metrics (route, method, final status), problem+json for every error, 400 for unsafe paths
-    /// (dot segments, encoded slashes: ``SafePathMiddleware``), the body limit, and a log line
-    /// per request.
+    /// (dot segments, encoded slashes: ``SafePathMiddleware``), the body limit, a log line per
+    /// request, and (given a verifier) bearer-token authentication (``AuthMiddleware``).
     /// - Parameter bodyLimit: the body limit of every route; nil when the service's route groups
     ///   set their own with ``BodyLimitMiddleware`` (the gateway: media 5 MiB, the rest 1 MiB).
+    /// - Parameter authentication: verifies bearer tokens into ``InkwellRequestContext/user``;
+    ///   nil when the service authenticates route by route (users) or not at all (gateway).
     public static func inkwell(
-        bodyLimit: Int? = InkwellLimits.jsonBody
+        bodyLimit: Int? = InkwellLimits.jsonBody,
+        authentication: (any AccessTokenVerifying)? = nil
     ) -> Router<InkwellRequestContext> {
         let router = Router(context: InkwellRequestContext.self)
         router.add(middleware: RequestIdMiddleware())
@@ -18,6 +21,7 @@ extension Router where Context == InkwellRequestContext {
         router.add(middleware: SafePathMiddleware())
         if let bodyLimit { router.add(middleware: BodyLimitMiddleware(bodyLimit)) }
         router.add(middleware: LogRequestsMiddleware(.debug))
+        if let authentication { router.add(middleware: AuthMiddleware(verifier: authentication)) }
         return router
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import InkwellAuth
+import InkwellCore
 import InkwellServiceKit
 import Logging
 import ServiceLifecycle
@@ -72,26 +73,23 @@ public final class KeyRing: Service, Sendable {
     }
 
     public func run() async throws {
-        await cancelWhenGracefulShutdown { await self.loop() }
+        try await worker.run()
     }
 
-    func loop() async {
-        var backoff: Duration = .milliseconds(100)
-        while !Task.isCancelled {
-            guard migrationsApplied.isSet else {
-                try? await Task.sleep(for: .milliseconds(100))
-                continue
-            }
-            do {
-                if !isLoaded { try await repository.ensureSigningKey() }
-                try await reload()
-                backoff = .milliseconds(100)
-                try? await Task.sleep(for: reloadInterval)
-            } catch {
-                logger.warning("signing keys not loaded; retrying", metadata: ["error": "\(error)"])
-                try? await Task.sleep(for: backoff)
-                backoff = min(backoff * 2, .seconds(5))
-            }
-        }
+    /// Loads the keys (making the first one on a fresh database) and reloads them every
+    /// `reloadInterval` (±10 %), retrying from 100 ms up to 5 s while the database fails.
+    var worker: PeriodicWorker {
+        PeriodicWorker(
+            name: "signing-keys", configuration: .init(interval: reloadInterval, minBackoff: .milliseconds(100), maxBackoff: .seconds(5)),
+            logger: logger
+        ) { [self] in try await self.refresh() }
+    }
+
+    /// One run of the worker.
+    func refresh() async throws -> PeriodicWorker.Outcome {
+        guard migrationsApplied.isSet else { return .notReady }
+        if !isLoaded { try await repository.ensureSigningKey() }
+        try await reload()
+        return .idle
     }
 }

@@ -38,26 +38,28 @@ public struct MailSender: Service {
     }
 
     public func run() async throws {
-        await cancelWhenGracefulShutdown { await self.loop() }
+        try await worker.run()
     }
 
-    func loop() async {
-        while !Task.isCancelled {
-            guard ready.isSet else {
-                try? await Task.sleep(for: .milliseconds(100))
-                continue
-            }
-            var claimedFull = false
-            do {
-                let batch = try await queue.claim(limit: 10, lease: .seconds(60))
-                claimedFull = batch.count == 10
-                for mail in batch { await deliver(mail) }
-            } catch {
-                logger.warning("mail outbox unavailable", metadata: ["error": "\(error)"])
-            }
-            if !claimedFull { await signal.wait(timeout: pollInterval) }
-        }
+    /// Claims and delivers batches: a full batch runs again at once, otherwise it waits for the
+    /// signal or `pollInterval`; while the queue (the database) fails it backs off from 250 ms
+    /// up to 5 s.
+    var worker: PeriodicWorker {
+        PeriodicWorker(
+            name: "mail-sender", configuration: .init(interval: pollInterval, minBackoff: .milliseconds(250), maxBackoff: .seconds(5)),
+            wake: signal, logger: logger
+        ) { [self] in try await self.sendBatch() }
     }
+
+    /// One run of the worker: claims up to 10 due messages and delivers them.
+    func sendBatch() async throws -> PeriodicWorker.Outcome {
+        guard ready.isSet else { return .notReady }
+        let batch = try await queue.claim(limit: Self.batchSize, lease: .seconds(60))
+        for mail in batch { await deliver(mail) }
+        return batch.count == Self.batchSize ? .more : .idle
+    }
+
+    static let batchSize = 10
 
     func deliver(_ pending: PendingMail) async {
         // Nothing to send any more: the account is gone or has another address, or is verified already.

@@ -1,10 +1,4 @@
-/// Roles of API.md: everyone is a `reader`; the bootstrap admin gets all of them.
-public enum Role: String, Codable, Sendable, CaseIterable {
-    case reader, author, moderator, admin
+import InkwellAuth
 
-    /// Roles in a stable order (as stored and published).
-    public static func sorted(_ roles: some Sequence<Role>) -> [String] {
-        let set = Set(roles)
-        return allCases.filter(set.contains).map(\.rawValue)
-    }
-}
+/// The platform's roles (InkwellAuth), under the name the users service has always used.
+public typealias Role = InkwellAuth.Role
