@@ -1,5 +1,3 @@
-import InkwellCore
-
 /// W3C Trace Context (`traceparent: 00-<trace-id>-<parent-id>-<flags>`).
 ///
 /// A service continues the caller's trace (same trace id, a new span id of its own) and passes

@@ -1,4 +1,4 @@
-import CCurl
+internal import CCurl
 
 /// Owner of one libcurl easy handle (`CURL *`), freed in `deinit`.
 ///

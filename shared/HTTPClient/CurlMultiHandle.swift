@@ -1,4 +1,4 @@
-import CCurl
+internal import CCurl
 
 /// Owner of the libcurl multi handle (`CURLM *`), freed in `deinit`.
 ///

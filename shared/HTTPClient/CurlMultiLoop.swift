@@ -1,5 +1,5 @@
 import NIOConcurrencyHelpers
-import CCurl
+internal import CCurl
 import Foundation
 import Logging
 

@@ -1,4 +1,4 @@
-import CCurl
+internal import CCurl
 
 /// Owner of one `curl_slist` (request headers, SMTP recipients), freed in `deinit`.
 ///

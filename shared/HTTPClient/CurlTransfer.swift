@@ -1,5 +1,5 @@
 import NIOConcurrencyHelpers
-import CCurl
+internal import CCurl
 import Foundation
 
 /// One request or mail on its way through the ``CurlMultiLoop``: what to send, the

@@ -1,4 +1,4 @@
-import CRdKafka
+internal import CRdKafka
 import Logging
 
 /// What librdkafka's handle-level callbacks (log, error, delivery report) need. It is the handle's

@@ -1,4 +1,4 @@
-import CRdKafka
+internal import CRdKafka
 import Logging
 
 /// Owns one librdkafka client (`rd_kafka_t`) and destroys it in `deinit`.

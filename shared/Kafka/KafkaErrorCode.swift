@@ -1,4 +1,4 @@
-import CRdKafka
+internal import CRdKafka
 
 /// A librdkafka error code (`rd_kafka_resp_err_t`): negative values are local (client-side)
 /// errors such as `_MSG_TIMED_OUT`, positive ones are Kafka protocol errors from the broker.

@@ -1,4 +1,4 @@
-import CRdKafka
+internal import CRdKafka
 import Foundation
 
 /// A record received by a ``KafkaConsumer``.

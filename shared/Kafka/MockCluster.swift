@@ -1,4 +1,4 @@
-import CRdKafka
+internal import CRdKafka
 import Logging
 
 /// Owns a librdkafka mock cluster and the client handle hosting it; destroys both in `deinit`.

@@ -1,4 +1,4 @@
-import CRdKafka
+internal import CRdKafka
 import Logging
 
 /// One librdkafka producer handle with its poll thread and blocking-call worker.

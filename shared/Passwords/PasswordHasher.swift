@@ -1,4 +1,4 @@
-import CArgon2
+internal import CArgon2
 import InkwellCore
 import Foundation
 import NIOPosix

@@ -1,4 +1,4 @@
-import CLibPQ
+internal import CLibPQ
 
 /// Bound parameters encoded for libpq: every value in one byte buffer, with its length and format.
 ///

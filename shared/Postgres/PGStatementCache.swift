@@ -1,4 +1,4 @@
-import CLibPQ
+internal import CLibPQ
 
 /// Which statements one connection has prepared on the server (`PQprepare`), so that a statement
 /// run again is only bound and executed, not parsed and planned again.

@@ -1,4 +1,4 @@
-import CLibPQ
+internal import CLibPQ
 import Foundation
 
 /// Where and how to connect: parsed from a `postgres://` URL into libpq connection parameters.
