@@ -114,7 +114,7 @@ let package = Package(
         .testTarget(name: "KafkaTests", dependencies: ["InkwellKafka", "TestSupport", lifecycle, log], path: "Tests/KafkaTests", swiftSettings: swiftSettings),
         .testTarget(name: "HTTPClientTests", dependencies: ["InkwellHTTPClient", "TestSupport"], path: "Tests/HTTPClientTests", swiftSettings: swiftSettings),
         .testTarget(name: "FileSinkTests", dependencies: ["InkwellFileSink", "InkwellHTTPClient", "TestSupport", log, nioPosix], path: "Tests/FileSinkTests", swiftSettings: swiftSettings),
-        .testTarget(name: "EventsTests", dependencies: ["InkwellContracts", "InkwellEvents", "InkwellPostgres", "InkwellKafka", "TestSupport"], path: "Tests/EventsTests", swiftSettings: swiftSettings),
+        .testTarget(name: "EventsTests", dependencies: ["InkwellCore", "InkwellContracts", "InkwellEvents", "InkwellPostgres", "InkwellKafka", "TestSupport", .product(name: "ServiceContextModule", package: "swift-service-context"), log, lifecycle], path: "Tests/EventsTests", swiftSettings: swiftSettings),
         .testTarget(name: "AuthTests", dependencies: ["InkwellCore", "InkwellAuth", "TestSupport"], path: "Tests/AuthTests", swiftSettings: swiftSettings),
         .testTarget(name: "PasswordsTests", dependencies: ["InkwellPasswords"], path: "Tests/PasswordsTests", swiftSettings: swiftSettings),
         .testTarget(name: "ServiceKitTests", dependencies: ["InkwellCore", "InkwellServiceKit", "InkwellDataKit", "TestSupport", hummingbird], path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
