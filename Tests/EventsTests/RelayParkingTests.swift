@@ -48,8 +48,10 @@ import TestSupport
 
         // Re-queued for a relay whose producer takes it (the operator raised the limit): published.
         let producer = try KafkaProducer(configuration: KafkaProducerConfiguration(brokers: brokers, clientId: "relay-parking-2"), logger: logger)
-        let relay2 = OutboxRelay(postgres: postgres, producer: producer, signal: signal, schema: "users", logger: logger)
-        try await withServices([postgres, producer, relay2]) {
+        let postgres2 = try pool(url, size: 2)
+        let relay2 = OutboxRelay(postgres: postgres2, producer: producer, signal: signal, schema: "users", logger: logger)
+        try await withServices([postgres2, producer, relay2]) {
+            let postgres = postgres2
             #expect(try await OutboxAdministration.requeue(ids: [999_999], on: postgres).isEmpty, "not a parked id")
             let requeued = try await OutboxAdministration.requeue(ids: nil, on: postgres)
             #expect(requeued.count == 1)
