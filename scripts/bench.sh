@@ -7,7 +7,7 @@
 #
 # Environment [defaults]: BENCH_HOME [.inkwell-bench]; BENCH_GATEWAY_PORT, BENCH_USERS_PORT,
 #   BENCH_BLOG_PORT, BENCH_COMMENTS_PORT, BENCH_PG_PORT [free ports]; SCENARIOS [all, e.g.
-#   "profile direct-profile"]; BENCH_WARMUP [5s] BENCH_DURATION [20s] BENCH_CONNECTIONS [32]
+#   "profile direct-profile", or "relay" for the outbox relay's throughput and lag]; BENCH_WARMUP [5s] BENCH_DURATION [20s] BENCH_CONNECTIONS [32]
 #   BENCH_THREADS [2] (BENCH.md fixes 5s/20s/32: change them only for trials); SKIP_BUILD=1;
 #   INKWELL_BIN_DIR (executables from here); BENCH_SCENARIO_FILE [scripts/bench/scenarios.txt].
 set -euo pipefail
@@ -134,6 +134,12 @@ while read -r -u 3 name target path lua _; do
     printf '%s\n' "$line"
     RESULTS+=("$line")
 done 3<"$SCENARIO_FILE"
+if [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" relay "* ]]; then
+    info "relay: 20,000 outbox rows through the users service's relay, then commit-to-Kafka lag"
+    line=$(INKWELL_HOME="$BENCH_HOME" PG_PORT="$PG_PORT" USERS_PORT="$USERS_PORT" bash "$INKWELL_ROOT/scripts/bench/relay.sh")
+    printf '%s\n' "$line"
+    RESULTS+=("$line")
+fi
 (( ${#RESULTS[@]} )) || warn "no scenario ran (SCENARIOS=${SCENARIOS:-})"
 
 say "resident memory after the run, and time from start to ready"

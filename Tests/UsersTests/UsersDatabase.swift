@@ -29,7 +29,7 @@ struct UsersDatabase: Sendable {
     }
 
     var users: PostgresUserRepository {
-        PostgresUserRepository(postgres: postgres, outbox: WakeSignal(), mailSignal: WakeSignal(), topicPrefix: "test.")
+        PostgresUserRepository(units: UnitOfWorkRunner(postgres: postgres, relaySignal: WakeSignal(), topicPrefix: "test."), mailSignal: WakeSignal())
     }
 
     /// A registered account (not verified, `reader`).
@@ -39,7 +39,7 @@ struct UsersDatabase: Sendable {
         let now = Date()
         let user = User(id: id, username: username, email: email ?? "\(username)@example.org", emailVerified: false, passwordHash: "x",
                         displayName: username, bio: "", roles: Role.sorted(roles), version: 1, createdAt: now, updatedAt: now, deletedAt: nil)
-        try await users.register(user, traceparent: nil)
+        try await users.register(user)
         return user
     }
 

@@ -106,7 +106,7 @@ import TestSupport
             #expect(verified.roles == ["reader", "author", "moderator", "admin"])
             #expect(verified.emailVerified)
             // Erased, registered again, verified again: no roles this time.
-            _ = try await db.users.erase(id: first.id, traceparent: nil)
+            _ = try await db.users.erase(id: first.id)
             let second = try await db.register(email: email)
             let again = try #require(try await verify(second, in: db, bootstrap: email))
             #expect(again.roles == ["reader"])
@@ -122,7 +122,7 @@ import TestSupport
         _ = try await db.postgres.execute("""
             INSERT INTO email_tokens (token_hash, user_id, purpose, expires_at) VALUES (\(token.stored.hash), \(user.id), 'verify_email', \(token.stored.expiresAt))
             """)
-        return try await db.users.verifyEmail(tokenHash: token.stored.hash, now: Date(), bootstrapAdminEmail: bootstrap, traceparent: nil)
+        return try await db.users.verifyEmail(tokenHash: token.stored.hash, now: Date(), bootstrapAdminEmail: bootstrap)
     }
 
     @Test func theLastAdminCannotBeDemotedEvenConcurrently() async throws {
@@ -132,8 +132,8 @@ import TestSupport
             let users = db.users
             // Two admins demote each other at once, many times over: one succeeds, one is refused.
             let results = try await withThrowingTaskGroup(of: RolesChange.self) { group in
-                group.addTask { try await users.setRoles(username: a.username, roles: ["reader"], traceparent: nil) }
-                group.addTask { try await users.setRoles(username: b.username, roles: ["reader"], traceparent: nil) }
+                group.addTask { try await users.setRoles(username: a.username, roles: ["reader"]) }
+                group.addTask { try await users.setRoles(username: b.username, roles: ["reader"]) }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(results.filter { $0 == .lastAdmin }.count == 1, "\(results)")
@@ -141,12 +141,12 @@ import TestSupport
             #expect(try admins.first?.decode(column: "n", as: Int64.self) == 1)
             // The remaining admin alone: refused; other changes of its roles that keep admin pass.
             let remaining = results.contains { if case .changed(let u) = $0 { u.id == a.id } else { false } } ? b : a
-            #expect(try await users.setRoles(username: remaining.username, roles: ["reader"], traceparent: nil) == .lastAdmin)
-            guard case .changed(let kept) = try await users.setRoles(username: remaining.username, roles: ["reader", "author", "admin"], traceparent: nil) else {
+            #expect(try await users.setRoles(username: remaining.username, roles: ["reader"]) == .lastAdmin)
+            guard case .changed(let kept) = try await users.setRoles(username: remaining.username, roles: ["reader", "author", "admin"]) else {
                 Issue.record("keeping admin must pass"); return
             }
             #expect(kept.roles == ["reader", "author", "admin"])
-            #expect(try await users.setRoles(username: "nobody-here", roles: ["reader"], traceparent: nil) == .notFound)
+            #expect(try await users.setRoles(username: "nobody-here", roles: ["reader"]) == .notFound)
         }
     }
 }

@@ -18,6 +18,10 @@ import ServiceLifecycle
 public struct DataPlatform: Sendable {
     public let postgres: PostgresClient
     public let producer: KafkaProducer
+    /// Writers' transactions with events: `platform.units.withUnitOfWork { tx in ...; try await tx.publish(event) }`
+    /// writes the events to the outbox in the transaction and wakes the relay after the commit.
+    public let units: UnitOfWorkRunner
+    /// Wakes the relay; ``units`` signals it after each commit that published, so writers never do.
     public let outboxSignal: WakeSignal
     /// Set once ``migrate(retryingFor:)`` has succeeded (always, by the time the group runs).
     public let migrationsApplied: ReadinessFlag
@@ -37,6 +41,8 @@ public struct DataPlatform: Sendable {
             logger: logger
         )
         outboxSignal = WakeSignal()
+        units = UnitOfWorkRunner(postgres: postgres, relaySignal: outboxSignal, topicPrefix: topicPrefix)
+        // The lease (30 s) outlives the producer's message timeout (10 s): see OutboxRelay.
         relay = OutboxRelay(postgres: postgres, producer: producer, signal: outboxSignal, schema: schema, logger: logger)
     }
 

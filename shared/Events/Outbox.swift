@@ -23,7 +23,8 @@ public enum Outbox {
     }
 
     /// The outbox and inbox tables, as migrations every event-publishing service applies first
-    /// (versions 1 and 2; a service's own migration files start at 100).
+    /// (versions 1 to 3 here, 4 is the consumers' dead letters; a service's own migration files
+    /// start at 100).
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "platform_outbox", sql: """
             CREATE TABLE outbox (
@@ -48,6 +49,19 @@ public enum Outbox {
                 event_type text NOT NULL,
                 processed_at timestamptz NOT NULL DEFAULT now()
             );
+            """),
+        // Leases (a relay's claim on a batch while it is in flight, outside any transaction)
+        // and parking (`dead`: a row the broker will never take, kept with its error).
+        Migration(version: 3, name: "platform_outbox_leases_and_parking", sql: """
+            ALTER TABLE outbox
+                ADD COLUMN state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'dead')),
+                ADD COLUMN lease_owner text,
+                ADD COLUMN lease_until timestamptz,
+                ADD COLUMN parked_at timestamptz;
+            DROP INDEX outbox_unsent;
+            CREATE INDEX outbox_pending ON outbox (id) WHERE sent_at IS NULL AND state = 'pending';
+            CREATE INDEX outbox_pending_leases ON outbox (record_key) WHERE sent_at IS NULL AND state = 'pending' AND lease_until IS NOT NULL;
+            CREATE INDEX outbox_parked ON outbox (id) WHERE state = 'dead';
             """),
     ]
 }

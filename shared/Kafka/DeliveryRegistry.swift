@@ -8,9 +8,27 @@ import Synchronization
 final class DeliveryRegistry: Sendable {
     typealias Continuation = CheckedContinuation<(partition: Int32, offset: Int64), any Error>
 
+    /// Who learns a record's fate: one `send`, or one record of a ``ProducerCore/sendBatch(_:)``.
+    enum Waiter: Sendable {
+        case single(Continuation)
+        case batch(BatchDelivery, index: Int)
+
+        func resolve(_ result: Result<KafkaDelivery, KafkaError>) {
+            switch self {
+            case .single(let continuation):
+                switch result {
+                case .success(let delivery): continuation.resume(returning: (delivery.partition, delivery.offset))
+                case .failure(let error): continuation.resume(throwing: error)
+                }
+            case .batch(let batch, let index):
+                batch.resolve(index, result)
+            }
+        }
+    }
+
     private struct State {
         var nextId: UInt = 1
-        var pending: [UInt: Continuation] = [:]
+        var pending: [UInt: Waiter] = [:]
         var isClosed = false
     }
 
@@ -18,17 +36,22 @@ final class DeliveryRegistry: Sendable {
 
     /// Registers a continuation; returns its id, or `nil` if the registry is closed.
     func register(_ continuation: Continuation) -> UInt? {
+        register(.single(continuation))
+    }
+
+    /// Registers a waiter; returns its id, or `nil` if the registry is closed.
+    func register(_ waiter: Waiter) -> UInt? {
         state.withLock { state -> UInt? in
             guard !state.isClosed else { return nil }
             let id = state.nextId
             state.nextId += 1
-            state.pending[id] = continuation
+            state.pending[id] = waiter
             return id
         }
     }
 
-    /// Removes and returns the continuation for `id` (each resolves exactly once).
-    func take(_ id: UInt) -> Continuation? {
+    /// Removes and returns the waiter for `id` (each resolves exactly once).
+    func take(_ id: UInt) -> Waiter? {
         state.withLock { $0.pending.removeValue(forKey: id) }
     }
 
@@ -36,11 +59,11 @@ final class DeliveryRegistry: Sendable {
 
     /// Refuses new registrations and fails every pending one with `error`.
     func failAll(_ error: KafkaError) {
-        let pending = state.withLock { state -> [Continuation] in
+        let pending = state.withLock { state -> [Waiter] in
             state.isClosed = true
             defer { state.pending = [:] }
             return Array(state.pending.values)
         }
-        for continuation in pending { continuation.resume(throwing: error) }
+        for waiter in pending { waiter.resolve(.failure(error)) }
     }
 }

@@ -14,6 +14,9 @@ public enum KafkaError: Error, Sendable, CustomStringConvertible {
     /// `_MSG_TIMED_OUT` after the message timeout, or `_PURGE_QUEUE` when the producer shut down.
     /// The record may or may not have been written; re-sending it is the caller's decision.
     case deliveryFailed(code: KafkaErrorCode, message: String)
+    /// ``KafkaProducer/sendBatch(_:)`` did not enqueue the record because an earlier record of the
+    /// batch with the same topic and key failed to enqueue (with `code`). Nothing was sent.
+    case skippedAfterEarlierFailure(code: KafkaErrorCode)
     /// ``KafkaConsumer/storeOffset(_:)`` failed, e.g. `_STATE` when the partition is no longer assigned.
     case offsetStoreFailed(code: KafkaErrorCode, message: String)
     /// An offset commit failed.
@@ -33,6 +36,8 @@ public enum KafkaError: Error, Sendable, CustomStringConvertible {
         case .enqueueFailed(let code, _), .deliveryFailed(let code, _), .offsetStoreFailed(let code, _),
             .commitFailed(let code, _), .subscriptionFailed(let code, _), .fatal(let code, _):
             code
+        case .skippedAfterEarlierFailure:
+            nil
         case .invalidConfiguration, .clientCreationFailed, .shutDown, .developmentBrokerFailed:
             nil
         }
@@ -44,6 +49,7 @@ public enum KafkaError: Error, Sendable, CustomStringConvertible {
         case .clientCreationFailed(let message): "Kafka client creation failed: \(message)"
         case .enqueueFailed(let code, let message): "Kafka produce rejected (\(code.name)): \(message)"
         case .deliveryFailed(let code, let message): "Kafka delivery failed (\(code.name)): \(message)"
+        case .skippedAfterEarlierFailure(let code): "Kafka record not enqueued: an earlier record of its key failed (\(code.name))"
         case .offsetStoreFailed(let code, let message): "Kafka offset store failed (\(code.name)): \(message)"
         case .commitFailed(let code, let message): "Kafka commit failed (\(code.name)): \(message)"
         case .subscriptionFailed(let code, let message): "Kafka subscribe failed (\(code.name)): \(message)"

@@ -35,4 +35,16 @@ public struct KafkaErrorCode: RawRepresentable, Sendable, Hashable, CustomString
     public static let noOffset = KafkaErrorCode(RD_KAFKA_RESP_ERR__NO_OFFSET)
     /// The broker does not know the topic or partition.
     public static let unknownTopicOrPartition = KafkaErrorCode(RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART)
+    /// The record is larger than `message.max.bytes` (of the producer or the broker).
+    public static let messageSizeTooLarge = KafkaErrorCode(RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE)
+    /// A batch of records is larger than the broker accepts.
+    public static let recordListTooLarge = KafkaErrorCode(RD_KAFKA_RESP_ERR_RECORD_LIST_TOO_LARGE)
+    /// The topic name is not valid.
+    public static let invalidTopic = KafkaErrorCode(RD_KAFKA_RESP_ERR_TOPIC_EXCEPTION)
+    /// The broker found the record corrupt or otherwise invalid.
+    public static let invalidRecord = KafkaErrorCode(RD_KAFKA_RESP_ERR_INVALID_RECORD)
+    /// The broker found the record's CRC wrong.
+    public static let corruptMessage = KafkaErrorCode(RD_KAFKA_RESP_ERR_INVALID_MSG)
+    /// librdkafka rejected an argument (e.g. an invalid topic name).
+    public static let invalidArgument = KafkaErrorCode(RD_KAFKA_RESP_ERR__INVALID_ARG)
 }

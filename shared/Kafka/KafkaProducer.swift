@@ -54,6 +54,21 @@ public final class KafkaProducer: Service, Sendable {
         return try await core.send(topic: topic, key: key, value: value, headers: headers)
     }
 
+    /// Sends `records` with all of them in flight at once: enqueues them in order, then waits
+    /// for every delivery report. Returns one result per record, in the same order.
+    ///
+    /// Records of one key keep their order within the producer's session (idempotence), and a
+    /// record that fails to enqueue stops the later records of its topic and key in the batch
+    /// (``KafkaError/skippedAfterEarlierFailure(code:)``), so no later record of a key is sent
+    /// when an earlier one was not. Per-record errors are those of ``send(topic:key:value:headers:)``.
+    /// After shutdown every record fails with ``KafkaError/shutDown``.
+    public func sendBatch(_ records: [KafkaRecord]) async -> [Result<KafkaDelivery, KafkaError>] {
+        guard case .running(let core, _) = state.withLock({ $0 }) else {
+            return records.map { _ in .failure(.shutDown) }
+        }
+        return await core.sendBatch(records)
+    }
+
     /// Runs until graceful shutdown or cancellation, then flushes outstanding records for at
     /// most ``KafkaProducerConfiguration/shutdownFlushTimeout``, fails the rest and stops the
     /// producer's threads.

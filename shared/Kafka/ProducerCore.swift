@@ -18,14 +18,14 @@ final class ProducerCore: Sendable {
             // Called from inside rd_kafka_poll on the poll thread, once per record.
             rd_kafka_conf_set_dr_msg_cb(conf) { _, message, opaque in
                 guard let message, let deliveries = KafkaClientContext.from(opaque)?.deliveries,
-                    let continuation = deliveries.take(UInt(bitPattern: message.pointee._private))
+                    let waiter = deliveries.take(UInt(bitPattern: message.pointee._private))
                 else { return }
                 let report = message.pointee
                 if report.err == RD_KAFKA_RESP_ERR_NO_ERROR {
-                    continuation.resume(returning: (report.partition, report.offset))
+                    waiter.resolve(.success(KafkaDelivery(partition: report.partition, offset: report.offset)))
                 } else {
                     let text = String(cString: rd_kafka_message_errstr(message))
-                    continuation.resume(throwing: KafkaError.deliveryFailed(code: KafkaErrorCode(report.err), message: text))
+                    waiter.resolve(.failure(KafkaError.deliveryFailed(code: KafkaErrorCode(report.err), message: text)))
                 }
             }
         }
@@ -58,11 +58,48 @@ final class ProducerCore: Sendable {
                 return
             }
             if let error = enqueue(id: id, topic: topic, key: key, value: value, headers: headers),
-                let continuation = deliveries.take(id)
+                let waiter = deliveries.take(id)
             {
-                continuation.resume(throwing: error)
+                waiter.resolve(.failure(error))
             }
         }
+    }
+
+    /// Enqueues all `records` in order, then waits for all their delivery reports: the whole
+    /// batch is in flight at once (one round trip's worth of latency, not one per record).
+    ///
+    /// Per-key order: records of one key go to one partition in enqueue order, and the
+    /// idempotent producer keeps that order within this handle's session. If a record fails to
+    /// enqueue, later records of the same topic and key are not enqueued at all (they fail with
+    /// ``KafkaError/skippedAfterEarlierFailure(code:)``), so a batch never lets a later record of a
+    /// key go out when an earlier one did not. Never throws; not cancellable once enqueued.
+    func sendBatch(_ records: [KafkaRecord]) async -> [Result<KafkaDelivery, KafkaError>] {
+        guard !records.isEmpty else { return [] }
+        return await withCheckedContinuation { continuation in
+            let batch = BatchDelivery(count: records.count, continuation: continuation)
+            // Topic and key of each record that failed to enqueue, with its error code.
+            var failedKeys: [FailedKey: KafkaErrorCode] = [:]
+            for (index, record) in records.enumerated() {
+                let failedKey = FailedKey(topic: record.topic, key: record.key)
+                if let code = failedKeys[failedKey] {
+                    batch.resolve(index, .failure(.skippedAfterEarlierFailure(code: code)))
+                    continue
+                }
+                guard let id = deliveries.register(.batch(batch, index: index)) else {
+                    batch.resolve(index, .failure(.shutDown))
+                    continue
+                }
+                if let error = enqueue(id: id, topic: record.topic, key: record.key, value: record.value, headers: record.headers) {
+                    failedKeys[failedKey] = error.code ?? .invalidState
+                    deliveries.take(id)?.resolve(.failure(error))
+                }
+            }
+        }
+    }
+
+    private struct FailedKey: Hashable {
+        var topic: String
+        var key: [UInt8]?
     }
 
     private func enqueue(id: UInt, topic: String, key: [UInt8]?, value: [UInt8], headers: [KafkaHeader]) -> KafkaError? {

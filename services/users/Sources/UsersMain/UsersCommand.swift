@@ -1,4 +1,5 @@
 import ArgumentParser
+import InkwellDataKit
 import InkwellServiceKit
 import InkwellPasswords
 import UsersService
@@ -9,7 +10,7 @@ struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inkwell-users",
         abstract: "Inkwell users service: accounts, authentication, roles.",
-        subcommands: [Serve.self, Migrate.self, RotateKeys.self, HashPassword.self],
+        subcommands: [Serve.self, Migrate.self, OutboxCommand.self, RotateKeys.self, HashPassword.self],
         defaultSubcommand: Serve.self
     )
 

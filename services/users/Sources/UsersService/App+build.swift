@@ -22,7 +22,7 @@ public enum UsersApp {
 
     public static func buildApplication(configuration: UsersConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
         let mailSignal = WakeSignal()
-        let users = PostgresUserRepository(postgres: platform.postgres, outbox: platform.outboxSignal, mailSignal: mailSignal, topicPrefix: configuration.common.kafkaTopicPrefix)
+        let users = PostgresUserRepository(units: platform.units, mailSignal: mailSignal)
         let hasher = PasswordHasher(threads: configuration.passwordHashThreads)
         let keyRing = KeyRing(repository: PostgresSigningKeyRepository(postgres: platform.postgres), migrationsApplied: platform.migrationsApplied, logger: logger, reloadInterval: configuration.signingKeysReload)
         let sessions = SessionIssuer(keyRing: keyRing, refreshTokens: PostgresRefreshTokenRepository(postgres: platform.postgres))

@@ -52,7 +52,7 @@ public struct AuthController: Sendable {
             passwordHash: try await hasher.hash(registration.password), displayName: registration.displayName, bio: "",
             roles: Role.sorted([.reader]), version: 1, createdAt: now, updatedAt: now, deletedAt: nil
         )
-        try await users.register(user, traceparent: context.trace.traceparent)
+        try await users.register(user)
         context.logger.info("account registered", metadata: ["user_id": "\(user.id)"])
         var headers = HTTPFields.noStore
         headers[.location] = "/api/v1/users/\(user.username)"
@@ -62,7 +62,7 @@ public struct AuthController: Sendable {
     func verifyEmail(_ request: Request, context: InkwellRequestContext) async throws -> JSONResponse<PrivateUser> {
         let body = try await request.decodeJSON(as: EmailTokenRequest.self, context: context)
         guard OpaqueToken.isWellFormed(body.token),
-              let user = try await users.verifyEmail(tokenHash: OpaqueToken.hash(body.token), now: Date(), bootstrapAdminEmail: bootstrapAdminEmail, traceparent: context.trace.traceparent)
+              let user = try await users.verifyEmail(tokenHash: OpaqueToken.hash(body.token), now: Date(), bootstrapAdminEmail: bootstrapAdminEmail)
         else { throw HTTPProblem(.badRequest, slug: "invalid-token", detail: "The verification link is unknown, used or expired.") }
         context.logger.info("email verified", metadata: ["user_id": "\(user.id)", "roles": "\(user.roles)"])
         return JSONResponse(PrivateUser(user), headers: .noStore)

@@ -53,7 +53,7 @@ public struct UsersController: Sendable {
         let user = try await caller(request)
         let update = try await request.decodeJSON(as: ProfileUpdate.self, context: context).validated()
         if update.isEmpty { return JSONResponse(PrivateUser(user), headers: .noStore) }
-        guard let updated = try await users.updateProfile(id: user.id, displayName: update.displayName, bio: update.bio, traceparent: context.trace.traceparent)
+        guard let updated = try await users.updateProfile(id: user.id, displayName: update.displayName, bio: update.bio)
         else { throw HTTPProblem.unauthorized("The account no longer exists.") }
         return JSONResponse(PrivateUser(updated), headers: .noStore)
     }
@@ -65,7 +65,7 @@ public struct UsersController: Sendable {
         guard body.password.utf8.count <= 1024, try await hasher.verify(body.password, against: user.passwordHash) else {
             throw HTTPProblem.forbidden("The password is not correct.")
         }
-        _ = try await users.erase(id: user.id, traceparent: context.trace.traceparent)
+        _ = try await users.erase(id: user.id)
         context.logger.info("account erased", metadata: ["user_id": "\(user.id)"])
         return Response(status: .noContent)
     }
@@ -77,7 +77,7 @@ public struct UsersController: Sendable {
         let roles = try await request.decodeJSON(as: RolesUpdate.self, context: context).validated()
         guard UserRules.isValidUsername(username) else { throw HTTPProblem.notFound("No user named \(username).") }
         let user: User
-        switch try await users.setRoles(username: username, roles: roles, traceparent: context.trace.traceparent) {
+        switch try await users.setRoles(username: username, roles: roles) {
         case .changed(let changed): user = changed
         case .notFound: throw HTTPProblem.notFound("No user named \(username).")
         case .lastAdmin: throw HTTPProblem(.conflict, slug: "last-admin", detail: "\(username) is the only admin; make another account admin first.")

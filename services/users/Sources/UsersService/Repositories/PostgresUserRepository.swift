@@ -8,33 +8,31 @@ import InkwellServiceKit
 
 /// ``UserRepository`` on the users schema.
 public struct PostgresUserRepository: UserRepository {
-    let postgres: PostgresClient
-    let outbox: WakeSignal
+    /// Transactions whose events go to the outbox and wake the relay after commit.
+    let units: UnitOfWorkRunner
     let mailSignal: WakeSignal
-    let topic: String
+    var postgres: PostgresClient { units.postgres }
 
     /// What an erased account shows as its display name (it is never public again, but the row
     /// must satisfy the column's constraints and internal readers get a neutral value).
     public static let erasedDisplayName = "Deleted user"
 
-    public init(postgres: PostgresClient, outbox: WakeSignal, mailSignal: WakeSignal, topicPrefix: String) {
-        self.postgres = postgres
-        self.outbox = outbox
+    public init(units: UnitOfWorkRunner, mailSignal: WakeSignal) {
+        self.units = units
         self.mailSignal = mailSignal
-        self.topic = topicPrefix + UserEvents.topic
     }
 
-    public func register(_ user: User, traceparent: String?) async throws {
-        try await Self.namingConflicts { try await postgres.withTransaction { connection in
+    public func register(_ user: User) async throws {
+        try await Self.namingConflicts { try await units.withUnitOfWork { tx in
+            let connection = tx.connection
             try await connection.execute("""
                 INSERT INTO users (id, username, email, email_verified, password_hash, display_name, bio, roles, version, created_at, updated_at)
                 VALUES (\(user.id), \(user.username), \(user.email), \(user.emailVerified), \(user.passwordHash), \(user.displayName),
                         \(user.bio), \(user.roles), \(user.version), \(user.createdAt), \(user.updatedAt))
                 """)
             if let email = user.email { try await PostgresMailQueue.enqueue(.verifyEmail, userId: user.id, recipient: email, on: connection) }
-            try await enqueue(UserEvents.registered(user, traceparent: traceparent), for: user, on: connection)
+            try await tx.publish(UserEvents.registered(user))
         } }
-        outbox.signal()
         mailSignal.signal()
     }
 
@@ -58,28 +56,29 @@ public struct PostgresUserRepository: UserRepository {
         return try await postgres.query("SELECT \(Self.columns) FROM users WHERE id = ANY(\(ids)) AND deleted_at IS NULL ORDER BY id").map(Self.user)
     }
 
-    public func verifyEmail(tokenHash: String, now: Date, bootstrapAdminEmail: String?, traceparent: String?) async throws -> User? {
-        let user: User? = try await postgres.withTransaction { connection in
+    public func verifyEmail(tokenHash: String, now: Date, bootstrapAdminEmail: String?) async throws -> User? {
+        let user: User? = try await units.withUnitOfWork { tx -> User? in
+            let connection = tx.connection
             guard let userId = try await Self.consume(tokenHash, purpose: .verifyEmail, now: now, on: connection) else { return nil }
             if let changed = try await connection.query("""
                 UPDATE users SET email_verified = true, version = version + 1, updated_at = \(now)
                 WHERE id = \(userId) AND deleted_at IS NULL AND NOT email_verified RETURNING \(Self.columns)
                 """).first.map(Self.user) {
-                try await enqueue(UserEvents.verified(changed, traceparent: traceparent), for: changed, on: connection)
+                try await tx.publish(UserEvents.verified(changed))
                 guard let bootstrapAdminEmail, changed.email == bootstrapAdminEmail else { return changed }
-                return try await grantBootstrapAdmin(to: changed, email: bootstrapAdminEmail, traceparent: traceparent, on: connection)
+                return try await grantBootstrapAdmin(to: changed, email: bootstrapAdminEmail, in: tx)
             }
             // Already verified through another link: the token is spent, the answer is the account.
             return try await connection.query("SELECT \(Self.columns) FROM users WHERE id = \(userId) AND deleted_at IS NULL").first.map(Self.user)
         }
-        outbox.signal()
         return user
     }
 
     /// Gives `user` every role when no account ever got the grant of this address before: the
     /// grant row is written in the verification's transaction, and its primary key makes two
     /// verifications of the address (concurrent or years apart) grant it once.
-    func grantBootstrapAdmin(to user: User, email: String, traceparent: String?, on connection: PostgresConnection) async throws -> User {
+    func grantBootstrapAdmin(to user: User, email: String, in tx: UnitOfWork) async throws -> User {
+        let connection = tx.connection
         let granted = try await connection.query("""
             INSERT INTO bootstrap_admin_grants (email_sha256, user_id) VALUES (\(OpaqueToken.hash(email)), \(user.id))
             ON CONFLICT (email_sha256) DO NOTHING RETURNING user_id
@@ -90,7 +89,7 @@ public struct PostgresUserRepository: UserRepository {
             UPDATE users SET roles = \(roles), version = version + 1, updated_at = clock_timestamp()
             WHERE id = \(user.id) RETURNING \(Self.columns)
             """).first.map(Self.user) else { return user }
-        try await enqueue(UserEvents.rolesChanged(promoted, traceparent: traceparent), for: promoted, on: connection)
+        try await tx.publish(UserEvents.rolesChanged(promoted))
         return promoted
     }
 
@@ -132,22 +131,23 @@ public struct PostgresUserRepository: UserRepository {
         try await postgres.execute("UPDATE users SET password_hash = \(passwordHash) WHERE id = \(id) AND deleted_at IS NULL")
     }
 
-    public func updateProfile(id: UUID, displayName: String?, bio: String?, traceparent: String?) async throws -> User? {
-        let user: User? = try await postgres.withTransaction { connection in
+    public func updateProfile(id: UUID, displayName: String?, bio: String?) async throws -> User? {
+        let user: User? = try await units.withUnitOfWork { tx -> User? in
+            let connection = tx.connection
             guard let user = try await connection.query("""
                 UPDATE users SET display_name = COALESCE(\(displayName), display_name), bio = COALESCE(\(bio), bio),
                     version = version + 1, updated_at = clock_timestamp()
                 WHERE id = \(id) AND deleted_at IS NULL RETURNING \(Self.columns)
                 """).first.map(Self.user) else { return nil }
-            try await enqueue(UserEvents.updated(user, traceparent: traceparent), for: user, on: connection)
+            try await tx.publish(UserEvents.updated(user))
             return user
         }
-        outbox.signal()
         return user
     }
 
-    public func setRoles(username: String, roles: [String], traceparent: String?) async throws -> RolesChange {
-        let change: RolesChange = try await postgres.withTransaction { connection in
+    public func setRoles(username: String, roles: [String]) async throws -> RolesChange {
+        let change: RolesChange = try await units.withUnitOfWork { tx in
+            let connection = tx.connection
             // Every role change takes this lock first: two admins demoting each other at once
             // are serialised, and the second sees the first's result (a new snapshot per
             // statement in READ COMMITTED), so the admins never reach zero.
@@ -167,18 +167,18 @@ public struct PostgresUserRepository: UserRepository {
                 UPDATE users SET roles = \(roles), version = version + 1, updated_at = clock_timestamp()
                 WHERE id = \(current.id) RETURNING \(Self.columns)
                 """).first.map(Self.user) else { return .notFound }
-            try await enqueue(UserEvents.rolesChanged(user, traceparent: traceparent), for: user, on: connection)
+            try await tx.publish(UserEvents.rolesChanged(user))
             return .changed(user)
         }
-        if case .changed = change { outbox.signal() }
         return change
     }
 
     /// `pg_advisory_xact_lock` key of role changes ("inkwell.users.roles").
     static let rolesLockKey: Int64 = 0x696E_6B77_726F_6C65
 
-    public func erase(id: UUID, traceparent: String?) async throws -> User? {
-        let user: User? = try await postgres.withTransaction { connection in
+    public func erase(id: UUID) async throws -> User? {
+        let user: User? = try await units.withUnitOfWork { tx -> User? in
+            let connection = tx.connection
             let now = Date()
             guard let previous = try await connection.query("""
                 SELECT \(Self.columns) FROM users WHERE id = \(id) AND deleted_at IS NULL FOR UPDATE
@@ -194,18 +194,13 @@ public struct PostgresUserRepository: UserRepository {
             // Unsent (and sent) mail still names the address: erase it too.
             try await connection.execute("DELETE FROM mail_outbox WHERE user_id = \(id)")
             if let email = previous.email { try await connection.execute("DELETE FROM mail_outbox WHERE recipient = \(email)") }
-            try await enqueue(UserEvents.deleted(user, traceparent: traceparent), for: user, on: connection)
+            try await tx.publish(UserEvents.deleted(user))
             return user
         }
-        outbox.signal()
         return user
     }
 
     // MARK: - Helpers
-
-    func enqueue<Payload: Codable & Sendable>(_ event: CloudEvent<Payload>, for user: User, on connection: PostgresConnection) async throws {
-        try await Outbox.enqueue(event, topic: topic, key: user.id.uuidString.lowercased(), on: connection)
-    }
 
     /// Marks the token used when it is unused and unexpired; returns its account. One statement,
     /// so two concurrent uses of one token cannot both succeed.

@@ -1,4 +1,4 @@
-/// The result of ``UserRepository/setRoles(username:roles:traceparent:)``.
+/// The result of ``UserRepository/setRoles(username:roles:)``.
 public enum RolesChange: Sendable, Equatable {
     /// The account with its roles now (unchanged when they were already these).
     case changed(User)

@@ -7,7 +7,7 @@ public protocol UserRepository: Sendable {
     /// Creates the account, queues its verification mail (the token is minted when it is sent)
     /// and the `user.registered` event; a taken username or email throws a ``ConflictError``
     /// naming `username` or `email`.
-    func register(_ user: User, traceparent: String?) async throws
+    func register(_ user: User) async throws
     /// The account with that (lower-case) username, erased ones included.
     func find(username: String) async throws -> User?
     /// The account with that id, erased ones included.
@@ -20,7 +20,7 @@ public protocol UserRepository: Sendable {
     /// (`user.verified`); nil for an unknown, used or expired token. When the address is
     /// `bootstrapAdminEmail` and no account ever got its grant, the account gets every role
     /// (`user.roles_changed`) in the same transaction.
-    func verifyEmail(tokenHash: String, now: Date, bootstrapAdminEmail: String?, traceparent: String?) async throws -> User?
+    func verifyEmail(tokenHash: String, now: Date, bootstrapAdminEmail: String?) async throws -> User?
     /// Queues a reset mail for the live account `userId` with address `email`, unless the
     /// address got `maxPerHour` reset mails in the last hour (race-safe); true when queued.
     func requestPasswordReset(userId: UUID, email: String, maxPerHour: Int) async throws -> Bool
@@ -30,11 +30,11 @@ public protocol UserRepository: Sendable {
     /// Replaces the hash (after a login with a hash of weaker parameters).
     func updatePasswordHash(id: UUID, passwordHash: String) async throws
     /// Changes the given fields (`user.updated`, version + 1); nil when the account is gone.
-    func updateProfile(id: UUID, displayName: String?, bio: String?, traceparent: String?) async throws -> User?
+    func updateProfile(id: UUID, displayName: String?, bio: String?) async throws -> User?
     /// Sets the roles (`user.roles_changed`, version + 1, only when they change); refuses to take
     /// `admin` from the last admin (serialised, so concurrent demotions cannot reach zero).
-    func setRoles(username: String, roles: [String], traceparent: String?) async throws -> RolesChange
+    func setRoles(username: String, roles: [String]) async throws -> RolesChange
     /// Erases the account: personal data removed, every token revoked, username kept reserved
     /// (`user.deleted`); nil when it was already gone.
-    func erase(id: UUID, traceparent: String?) async throws -> User?
+    func erase(id: UUID) async throws -> User?
 }
