@@ -62,7 +62,9 @@ import ServiceLifecycle
 /// consumers drop it as stale unless nothing newer of the key was published.
 public final class OutboxRelay: Service, Sendable {
     public struct Configuration: Sendable {
-        public var batchSize: Int = 256
+        /// Rows claimed, published at once and settled per round: larger batches amortise the two
+        /// short transactions over more events (a batch is a few MB of payloads at most).
+        public var batchSize: Int = 1000
         /// How often to look for rows written by other replicas (this replica's own writes wake it at once).
         public var pollInterval: Duration = .milliseconds(250)
         public var minBackoff: Duration = .milliseconds(100)
