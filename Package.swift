@@ -87,7 +87,7 @@ let package = Package(
         .target(
             name: "InkwellServiceKit",
             dependencies: [
-                "InkwellCore", "InkwellAuth", hummingbird, httpTypes, log, metrics, lifecycle, argumentParser,
+                "InkwellCore", "InkwellAuth", .product(name: "ServiceContextModule", package: "swift-service-context"), hummingbird, httpTypes, log, metrics, lifecycle, argumentParser,
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Configuration", package: "swift-configuration"),

@@ -1,17 +1,26 @@
-/// Cryptographically secure random bytes from the system generator (`getrandom` on Linux).
-///
-/// Eight bytes per generator call, so a 16-byte trace id costs two calls rather than sixteen.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Cryptographically secure random bytes from the operating system, in one call: a trace id and
+/// a span id per request cost one `getrandom` system call, not one per byte (or per 8 bytes).
 public enum SecureRandom {
     /// `count` random bytes.
     public static func bytes(_ count: Int) -> [UInt8] {
-        var generator = SystemRandomNumberGenerator()
-        var bytes = [UInt8](repeating: 0, count: count)
-        bytes.withUnsafeMutableBytes { fill($0, using: &generator) }
-        return bytes
+        [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            fill(UnsafeMutableRawBufferPointer(buffer))
+            initialized = count
+        }
     }
 
     /// Fills `buffer` with random bytes.
-    public static func fill(_ buffer: UnsafeMutableRawBufferPointer, using generator: inout SystemRandomNumberGenerator) {
+    public static func fill(_ buffer: UnsafeMutableRawBufferPointer) {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+        #if canImport(Glibc)
+        // glibc's arc4random_buf: the kernel's CSPRNG (getrandom), one call for the whole buffer.
+        arc4random_buf(base, buffer.count)
+        #else
+        var generator = SystemRandomNumberGenerator()
         var offset = 0
         while offset < buffer.count {
             var word = generator.next()
@@ -21,5 +30,7 @@ public enum SecureRandom {
             }
             offset += n
         }
+        _ = base
+        #endif
     }
 }

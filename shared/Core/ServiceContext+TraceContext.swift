@@ -10,6 +10,12 @@ extension ServiceContext {
         set { self[TraceContextKey.self] = newValue }
     }
 
+    /// This request's `X-Request-Id`, if any.
+    public var requestId: String? {
+        get { self[RequestIdKey.self] }
+        set { self[RequestIdKey.self] = newValue }
+    }
+
     /// `traceparent` of the current task's trace context, if any.
     public static var currentTraceparent: String? { current?.traceContext?.traceparent }
 }
@@ -17,4 +23,9 @@ extension ServiceContext {
 private enum TraceContextKey: ServiceContextKey {
     typealias Value = TraceContext
     static var nameOverride: String? { "inkwell.trace" }
+}
+
+private enum RequestIdKey: ServiceContextKey {
+    typealias Value = String
+    static var nameOverride: String? { "inkwell.request-id" }
 }
