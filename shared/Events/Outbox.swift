@@ -23,7 +23,7 @@ public enum Outbox {
     }
 
     /// The outbox and inbox tables, as migrations every event-publishing service applies first
-    /// (versions 1 and 2; a service's own migration files start at 100).
+    /// (versions 1, 2 and 4: outbox, inbox, dead letters; a service's own migration files start at 100).
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "platform_outbox", sql: """
             CREATE TABLE outbox (
@@ -49,6 +49,7 @@ public enum Outbox {
                 processed_at timestamptz NOT NULL DEFAULT now()
             );
             """),
+        DeadLetters.migration,
     ]
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import InkwellDataKit
 import InkwellServiceKit
 import BlogService
 
@@ -8,7 +9,7 @@ struct BlogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inkwell-blog",
         abstract: "Inkwell blog service: posts, tags, search, media.",
-        subcommands: [Serve.self, Migrate.self],
+        subcommands: [Serve.self, Migrate.self, ReplayDeadLettersCommand<BlogApp>.self],
         defaultSubcommand: Serve.self
     )
 

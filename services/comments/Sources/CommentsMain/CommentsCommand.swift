@@ -1,4 +1,5 @@
 import ArgumentParser
+import InkwellDataKit
 import InkwellServiceKit
 import CommentsService
 
@@ -8,7 +9,7 @@ struct CommentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inkwell-comments",
         abstract: "Inkwell comments service: threaded comments and moderation.",
-        subcommands: [Serve.self, Migrate.self],
+        subcommands: [Serve.self, Migrate.self, ReplayDeadLettersCommand<CommentsApp>.self],
         defaultSubcommand: Serve.self
     )
 
