@@ -135,7 +135,9 @@ import TestSupport
         }
     }
 
-    /// A retry sequence four times `max.poll.interval.ms` long, with more records waiting than
+    /// A retry sequence about three times `max.poll.interval.ms` long (librdkafka times a
+    /// JoinGroup out after `max.poll.interval.ms` + 3 s and the mock coordinator answers after
+    /// about 3 s, so 3 s is the smallest interval that joins), with more records waiting than
     /// the consumer prefetches: the poll thread keeps polling (partitions paused), so the member
     /// is not evicted (no `_MAX_POLL_EXCEEDED`) and no record is delivered twice.
     @Test func theMemberStaysInItsGroupWhileAHandlerRetries() async throws {
@@ -144,12 +146,18 @@ import TestSupport
         let lines = CapturingLogHandler.Lines()
         var logger = Logger(label: "test.membership") { _ in CapturingLogHandler(lines: lines) }
         logger.logLevel = .info
-        let retry = RetryPolicy(maxAttempts: 5, initialBackoff: .milliseconds(1000), maxBackoff: .milliseconds(1000), jitter: 0)
-        let kafka = ["session.timeout.ms": "1000", "max.poll.interval.ms": "1000", "heartbeat.interval.ms": "100"]
+        let retry = RetryPolicy(maxAttempts: 5, initialBackoff: .milliseconds(2500), maxBackoff: .milliseconds(2500), jitter: 0)
+        let kafka = ["session.timeout.ms": "1000", "max.poll.interval.ms": "3000", "heartbeat.interval.ms": "100"]
         try await Stack.run(handlers: Stack.handlers(switches), retry: retry, kafka: kafka, logger: logger) { stack in
             for n in 1...40 { try await stack.send(stack.note(n)) }
         } _: { stack in
-            try await stack.waitUntilApplied(40, timeout: .seconds(90))
+            do {
+                try await stack.waitUntilApplied(40, timeout: .seconds(90))
+            } catch {
+                for line in lines.entries.withLock({ $0 }) { print("captured: \(line.message) \(line.metadata)") }
+                print("applied: \(try await stack.applied())")
+                throw error
+            }
             #expect(try await stack.applied() == Array(2...40), "each once, in order")
             #expect(switches.attempts(of: 1) == 5, "the failing event was not redelivered")
             #expect(try await stack.count("SELECT count(*)::int8 AS n FROM dead_letters") == 1)
