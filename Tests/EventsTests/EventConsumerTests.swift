@@ -135,9 +135,8 @@ import TestSupport
         }
     }
 
-    /// A retry sequence about three times `max.poll.interval.ms` long (librdkafka times a
-    /// JoinGroup out after `max.poll.interval.ms` + 3 s and the mock coordinator answers after
-    /// about 3 s, so 3 s is the smallest interval that joins), with more records waiting than
+    /// A retry sequence about three times `max.poll.interval.ms` long (6 s: with shorter
+    /// intervals the mock coordinator does not answer a JoinGroup within librdkafka's timeout), with more records waiting than
     /// the consumer prefetches: the poll thread keeps polling (partitions paused), so the member
     /// is not evicted (no `_MAX_POLL_EXCEEDED`) and no record is delivered twice.
     @Test func theMemberStaysInItsGroupWhileAHandlerRetries() async throws {
@@ -146,8 +145,8 @@ import TestSupport
         let lines = CapturingLogHandler.Lines()
         var logger = Logger(label: "test.membership") { _ in CapturingLogHandler(lines: lines) }
         logger.logLevel = .info
-        let retry = RetryPolicy(maxAttempts: 5, initialBackoff: .milliseconds(2500), maxBackoff: .milliseconds(2500), jitter: 0)
-        let kafka = ["session.timeout.ms": "1000", "max.poll.interval.ms": "3000", "heartbeat.interval.ms": "100"]
+        let retry = RetryPolicy(maxAttempts: 5, initialBackoff: .milliseconds(4000), maxBackoff: .milliseconds(4000), jitter: 0)
+        let kafka = ["session.timeout.ms": "6000", "max.poll.interval.ms": "6000", "heartbeat.interval.ms": "500"]
         try await Stack.run(handlers: Stack.handlers(switches), retry: retry, kafka: kafka, logger: logger) { stack in
             for n in 1...40 { try await stack.send(stack.note(n)) }
         } _: { stack in

@@ -24,16 +24,16 @@ import TestSupport
         let consumer = try KafkaConsumer(
             configuration: KafkaConsumerConfiguration(
                 brokers: broker.bootstrapServers, groupId: uniqueName("group"), topics: [topic],
-                extra: ["session.timeout.ms": "1000", "max.poll.interval.ms": "3000", "heartbeat.interval.ms": "100"]),
+                extra: ["session.timeout.ms": "6000", "max.poll.interval.ms": "6000", "heartbeat.interval.ms": "500"]),
             logger: consumerLogger)
         var iterator = consumer.messages.makeAsyncIterator()
         let first = try #require(try await iterator.next())
         #expect(text(first.value) == "0")
-        // Busy for three poll intervals with the prefetch full (3 s: the smallest interval with
-        // which a member joins the mock coordinator, which answers a JoinGroup after about 3 s).
+        // Busy for three poll intervals with the prefetch full (6 s: with shorter intervals the
+        // mock coordinator does not answer a JoinGroup within its timeout, interval + 3 s).
         let clock = ContinuousClock()
-        let busyUntil = clock.now + .seconds(9)
-        try await pollUntil("the busy period to end", timeout: .seconds(15), interval: .milliseconds(200)) { clock.now >= busyUntil }
+        let busyUntil = clock.now + .seconds(15)
+        try await pollUntil("the busy period to end", timeout: .seconds(20), interval: .milliseconds(200)) { clock.now >= busyUntil }
         var received = [text(first.value)!]
         while received.count < total, let message = try await iterator.next() {
             received.append(text(message.value)!)
