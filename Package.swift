@@ -82,7 +82,9 @@ let package = Package(
             path: "shared/Auth",
             swiftSettings: swiftSettings
         ),
-        .target(name: "InkwellEvents", dependencies: ["InkwellCore", "InkwellContracts", "InkwellPostgres", "InkwellKafka", .product(name: "ServiceContextModule", package: "swift-service-context"), log, metrics, lifecycle], path: "shared/Events", swiftSettings: swiftSettings),
+        // Typed event handlers, retries, dead letters: the consuming loop without a database (the gateway's).
+        .target(name: "InkwellEventStream", dependencies: ["InkwellCore", "InkwellContracts", "InkwellKafka", log, metrics, lifecycle], path: "shared/EventStream", swiftSettings: swiftSettings),
+        .target(name: "InkwellEvents", dependencies: ["InkwellCore", "InkwellContracts", "InkwellPostgres", "InkwellKafka", "InkwellEventStream", .product(name: "ServiceContextModule", package: "swift-service-context"), log, metrics, lifecycle], path: "shared/Events", swiftSettings: swiftSettings),
         // The HTTP edge of every service (the gateway too): no database client.
         .target(
             name: "InkwellServiceKit",
@@ -98,15 +100,15 @@ let package = Package(
         // The database wiring of the data-owning services: pool, migrations, producer, relay.
         .target(
             name: "InkwellDataKit",
-            dependencies: ["InkwellCore", "InkwellServiceKit", "InkwellPostgres", "InkwellKafka", "InkwellEvents", argumentParser, log, lifecycle],
+            dependencies: ["InkwellCore", "InkwellServiceKit", "InkwellPostgres", "InkwellKafka", "InkwellEvents", "InkwellEventStream", argumentParser, log, lifecycle],
             path: "shared/DataKit",
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "inkwell-devbroker", dependencies: ["InkwellKafka", log, argumentParser], path: "shared/DevBroker", swiftSettings: swiftSettings),
     ]
     + service("Users", dir: "users", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellPasswords", "InkwellAuth", "InkwellHTTPClient", .product(name: "Crypto", package: "swift-crypto"), hummingbird, log, lifecycle, nioPosix], resources: [.copy("Migrations")], mainDependencies: ["InkwellPasswords", "InkwellDataKit"])
-    + service("Blog", dir: "blog", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", hummingbird, log], resources: [.copy("Migrations")], mainDependencies: ["InkwellDataKit"])
-    + service("Comments", dir: "comments", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", hummingbird, log], resources: [.copy("Migrations")], mainDependencies: ["InkwellDataKit"])
+    + service("Blog", dir: "blog", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellEventStream", hummingbird, log], resources: [.copy("Migrations")], mainDependencies: ["InkwellDataKit"])
+    + service("Comments", dir: "comments", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellEventStream", hummingbird, log], resources: [.copy("Migrations")], mainDependencies: ["InkwellDataKit"])
     + service("Gateway", dir: "gateway", dependencies: ["InkwellServiceKit", "InkwellHTTPClient", "InkwellKafka", hummingbird, httpTypes, log, metrics])
     + [
         // Shared helpers for tests: the test stack's environment, polling with a deadline, child processes.
@@ -115,7 +117,8 @@ let package = Package(
         .testTarget(name: "KafkaTests", dependencies: ["InkwellKafka", "TestSupport", lifecycle, log], path: "Tests/KafkaTests", swiftSettings: swiftSettings),
         .testTarget(name: "HTTPClientTests", dependencies: ["InkwellHTTPClient", "TestSupport"], path: "Tests/HTTPClientTests", swiftSettings: swiftSettings),
         .testTarget(name: "FileSinkTests", dependencies: ["InkwellFileSink", "InkwellHTTPClient", "TestSupport", log, nioPosix], path: "Tests/FileSinkTests", swiftSettings: swiftSettings),
-        .testTarget(name: "EventsTests", dependencies: ["InkwellCore", "InkwellContracts", "InkwellEvents", "InkwellPostgres", "InkwellKafka", "TestSupport", .product(name: "ServiceContextModule", package: "swift-service-context"), log, lifecycle], path: "Tests/EventsTests", swiftSettings: swiftSettings),
+        .testTarget(name: "EventsTests", dependencies: ["InkwellCore", "InkwellContracts", "InkwellEvents", "InkwellEventStream", "InkwellPostgres", "InkwellKafka", "TestSupport", .product(name: "ServiceContextModule", package: "swift-service-context"), log, lifecycle], path: "Tests/EventsTests", swiftSettings: swiftSettings),
+        .testTarget(name: "EventStreamTests", dependencies: ["InkwellContracts", "InkwellEventStream", "InkwellKafka", "TestSupport", log], path: "Tests/EventStreamTests", swiftSettings: swiftSettings),
         .testTarget(name: "AuthTests", dependencies: ["InkwellCore", "InkwellAuth", "TestSupport"], path: "Tests/AuthTests", swiftSettings: swiftSettings),
         .testTarget(name: "PasswordsTests", dependencies: ["InkwellPasswords"], path: "Tests/PasswordsTests", swiftSettings: swiftSettings),
         .testTarget(

@@ -2,6 +2,7 @@ import InkwellCore
 import InkwellContracts
 import Foundation
 import InkwellEvents
+import InkwellEventStream
 import InkwellKafka
 import InkwellPostgres
 import Logging
@@ -11,15 +12,13 @@ import TestSupport
 
 /// The outbox relay and the inbox against real PostgreSQL and a real Kafka-protocol broker.
 @Suite struct OutboxInboxTests {
-    struct Note: Codable, Sendable { var n: Int; var version: Int64 }
-
     /// Records each applied event, so a test can count how often an effect happened.
-    struct RecordingHandler: EventHandler {
-        let eventTypes: Set<String> = ["inkwell.test.note.v1"]
-        func handle(_ event: ReceivedEvent, on connection: PostgresConnection) async throws {
-            let note = try event.decode(Note.self)
-            try await connection.execute("INSERT INTO applied (event_id, n) VALUES (\(event.envelope.id), \(note.data.n))")
+    static func recordingHandlers() -> EventHandlers<PostgresConnection> {
+        var handlers = EventHandlers<PostgresConnection>()
+        handlers.on(Note.self) { event, connection in
+            try await connection.execute("INSERT INTO applied (event_id, n) VALUES (\(event.id), \(event.data.n))")
         }
+        return handlers
     }
 
     func event(_ n: Int, key: UUID) -> CloudEvent<Note> {
@@ -36,7 +35,7 @@ import TestSupport
         let signal = WakeSignal()
         let relay = OutboxRelay(postgres: postgres, producer: producer, signal: signal, schema: "users", logger: logger)
         let consumer = try KafkaConsumer(configuration: KafkaConsumerConfiguration(brokers: brokers, groupId: "test-inbox-\(topic)", topics: [topic]), logger: logger)
-        let eventConsumer = EventConsumer(consumer: consumer, postgres: postgres, handlers: [RecordingHandler()], logger: logger)
+        let eventConsumer = EventConsumer(consumer: consumer, postgres: postgres, handlers: Self.recordingHandlers(), logger: logger)
 
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await postgres.run() }

@@ -12,7 +12,7 @@ import TestSupport
     @Test func aBrokerFrozenMidBurstLosesNothingKeepsPerKeyOrderAndHoldsNoConnection() async throws {
         let logger = relayTestLogger()
         let prefix = "t\(UUID().uuidString.prefix(6).lowercased())."
-        let topic = Note.topic.name(prefix: prefix)
+        let topic = RelayNote.topic.name(prefix: prefix)
         let bootstrapFile = try TestEnvironment.scratchDirectory("relay-broker").appendingPathComponent("bootstrap")
         let broker = try ChildProcess(binary: "inkwell-devbroker", arguments: ["--bootstrap-file", bootstrapFile.path, "--topic", "\(topic):3"], name: "relay-broker")
         defer { Task { await broker.stop() } }
@@ -44,7 +44,7 @@ import TestSupport
                             let key = keys[(i * 7919) % keys.count]
                             let n = next[key, default: 0]
                             next[key] = n + 1
-                            try await tx.publish(Note(k: key, n: n))
+                            try await tx.publish(RelayNote(k: key, n: n))
                         }
                     }
                 }

@@ -13,7 +13,7 @@ import TestSupport
         let logger = relayTestLogger()
         let brokers = try TestEnvironment.kafkaBrokers()
         let prefix = "t\(UUID().uuidString.prefix(6).lowercased())."
-        let topic = Note.topic.name(prefix: prefix)
+        let topic = RelayNote.topic.name(prefix: prefix)
         let url = try await outboxDatabase()
         let postgres = try pool(url, size: 2)
         // This producer refuses records over 100 kB (its `message.max.bytes`).
@@ -26,11 +26,11 @@ import TestSupport
         let huge = String(repeating: "x", count: 200_000)
 
         try await withServices([postgres, strictProducer, relay]) {
-            try await units.withUnitOfWork { tx in try await tx.publish(Note(k: "a", n: 0)) }
-            try await units.withUnitOfWork { tx in try await tx.publish(Note(k: "a", n: 1, pad: huge)) }
+            try await units.withUnitOfWork { tx in try await tx.publish(RelayNote(k: "a", n: 0)) }
+            try await units.withUnitOfWork { tx in try await tx.publish(RelayNote(k: "a", n: 1, pad: huge)) }
             try await units.withUnitOfWork { tx in
-                try await tx.publish(Note(k: "a", n: 2))
-                try await tx.publish(Note(k: "b", n: 0))
+                try await tx.publish(RelayNote(k: "a", n: 2))
+                try await tx.publish(RelayNote(k: "b", n: 0))
             }
             try await pollUntil("the huge row to be parked and the rest sent", timeout: .seconds(30)) {
                 try await count(postgres, "SELECT count(*)::int8 AS n FROM outbox WHERE sent_at IS NULL AND state = 'pending'") == 0
@@ -38,7 +38,7 @@ import TestSupport
             let parked = try await OutboxAdministration.parked(on: postgres)
             #expect(parked.count == 1)
             #expect(parked.first?.key == "a")
-            #expect(parked.first?.eventType == Note.type)
+            #expect(parked.first?.eventType == RelayNote.type)
             #expect(parked.first?.error?.contains("MSG_SIZE_TOO_LARGE") == true, "\(parked)")
 
             // Rows written after the parked one (its own key included) arrived.

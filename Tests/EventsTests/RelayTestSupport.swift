@@ -10,7 +10,7 @@ import Synchronization
 import TestSupport
 
 /// The test event: `n` counts up per key `k`; `pad` makes it as large as a test needs.
-struct Note: InkwellEvent, Equatable {
+struct RelayNote: InkwellEvent, Equatable {
     static let type = "inkwell.test.note.v1"
     static let topic = EventTopic.users
     var k: String
@@ -56,17 +56,17 @@ func count(_ postgres: PostgresClient, _ query: PostgresQuery) async throws -> I
 
 /// Reads `topic` from the beginning until `done` holds for the notes so far (in consumption
 /// order; per partition that is the log order), or the deadline passes.
-func readNotes(brokers: String, topic: String, timeout: Duration = .seconds(90), until done: @escaping @Sendable ([CloudEvent<Note>]) -> Bool) async throws -> [CloudEvent<Note>] {
+func readNotes(brokers: String, topic: String, timeout: Duration = .seconds(90), until done: @escaping @Sendable ([CloudEvent<RelayNote>]) -> Bool) async throws -> [CloudEvent<RelayNote>] {
     let consumer = try KafkaConsumer(
         configuration: KafkaConsumerConfiguration(brokers: brokers, groupId: "test-\(UUID().uuidString.prefix(8))", topics: [topic], autoOffsetReset: .earliest),
         logger: relayTestLogger()
     )
-    return try await withThrowingTaskGroup(of: [CloudEvent<Note>]?.self) { group in
+    return try await withThrowingTaskGroup(of: [CloudEvent<RelayNote>]?.self) { group in
         group.addTask { try await consumer.run(); return nil }
         group.addTask {
-            var notes: [CloudEvent<Note>] = []
+            var notes: [CloudEvent<RelayNote>] = []
             for try await message in consumer.messages {
-                notes.append(try InkwellJSON.decoder.decode(CloudEvent<Note>.self, from: Data(message.value)))
+                notes.append(try InkwellJSON.decoder.decode(CloudEvent<RelayNote>.self, from: Data(message.value)))
                 if done(notes) { break }
             }
             return notes
@@ -86,7 +86,7 @@ func readNotes(brokers: String, topic: String, timeout: Duration = .seconds(90),
 
 /// Per key, the `n` of each event's first copy, in topic order (later copies, same id, dropped
 /// as the inbox would).
-func firstCopiesByKey(_ notes: [CloudEvent<Note>]) -> [String: [Int]] {
+func firstCopiesByKey(_ notes: [CloudEvent<RelayNote>]) -> [String: [Int]] {
     var seen: Set<String> = []
     var byKey: [String: [Int]] = [:]
     for note in notes where seen.insert(note.id).inserted {
@@ -95,4 +95,4 @@ func firstCopiesByKey(_ notes: [CloudEvent<Note>]) -> [String: [Int]] {
     return byKey
 }
 
-func distinctIds(_ notes: [CloudEvent<Note>]) -> Int { Set(notes.map(\.id)).count }
+func distinctIds(_ notes: [CloudEvent<RelayNote>]) -> Int { Set(notes.map(\.id)).count }

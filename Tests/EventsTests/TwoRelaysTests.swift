@@ -13,7 +13,7 @@ import TestSupport
         let logger = relayTestLogger()
         let brokers = try TestEnvironment.kafkaBrokers()
         let prefix = "t\(UUID().uuidString.prefix(6).lowercased())."
-        let topic = Note.topic.name(prefix: prefix)
+        let topic = RelayNote.topic.name(prefix: prefix)
         let url = try await outboxDatabase()
         var configuration = OutboxRelay.Configuration()
         configuration.batchSize = 16  // small batches: the replicas interleave
@@ -30,7 +30,7 @@ import TestSupport
             // Writes alternate between the replicas, each waking its own relay.
             for n in 0..<perKey {
                 try await units[n % 2].withUnitOfWork { tx in
-                    for key in keys { try await tx.publish(Note(k: key, n: n)) }
+                    for key in keys { try await tx.publish(RelayNote(k: key, n: n)) }
                 }
             }
             try await pollUntil("the backlog to drain", timeout: .seconds(60), interval: .milliseconds(100)) {

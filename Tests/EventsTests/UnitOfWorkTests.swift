@@ -21,7 +21,7 @@ import TestSupport
             // Rolled back: no row, no signal (the wait runs into its timeout).
             await #expect(throws: Rollback.self) {
                 try await units.withUnitOfWork { tx in
-                    try await tx.publish(Note(k: "k1", n: 0))
+                    try await tx.publish(RelayNote(k: "k1", n: 0))
                     throw Rollback()
                 }
             }
@@ -34,7 +34,7 @@ import TestSupport
             let trace = TraceContext()
             context.traceContext = trace
             try await ServiceContext.withValue(context) {
-                try await units.withUnitOfWork { tx in try await tx.publish(Note(k: "k1", n: 1)) }
+                try await units.withUnitOfWork { tx in try await tx.publish(RelayNote(k: "k1", n: 1)) }
             }
             start = clock.now
             await signal.wait(timeout: .seconds(10))
@@ -43,15 +43,15 @@ import TestSupport
             let row = try #require(try await postgres.query("SELECT event_id, topic, record_key, event_type, payload, traceparent FROM outbox").first)
             #expect(try row.decode(column: "topic", as: String.self) == "pfx.users.events")
             #expect(try row.decode(column: "record_key", as: String.self) == "k1")
-            #expect(try row.decode(column: "event_type", as: String.self) == Note.type)
+            #expect(try row.decode(column: "event_type", as: String.self) == RelayNote.type)
             #expect(try row.decode(column: "traceparent", as: String?.self) == trace.traceparent)
-            let event = try InkwellJSON.decoder.decode(CloudEvent<Note>.self, from: Data(try row.decode(column: "payload", as: String.self).utf8))
+            let event = try InkwellJSON.decoder.decode(CloudEvent<RelayNote>.self, from: Data(try row.decode(column: "payload", as: String.self).utf8))
             #expect(event.id == (try row.decode(column: "event_id", as: UUID.self)).uuidString.lowercased())
             #expect(event.source == "inkwell/users")
-            #expect(event.type == Note.type)
+            #expect(event.type == RelayNote.type)
             #expect(event.subject == "k1")
             #expect(event.traceparent == trace.traceparent)
-            #expect(event.data == Note(k: "k1", n: 1))
+            #expect(event.data == RelayNote(k: "k1", n: 1))
             #expect(event.id.dropFirst(14).first == "7", "a UUIDv7")
         }
     }

@@ -23,7 +23,7 @@ public enum Outbox {
     }
 
     /// The outbox and inbox tables, as migrations every event-publishing service applies first
-    /// (versions 1 to 3 here, 4 is the consumers' dead letters; a service's own migration files
+    /// (1 outbox, 2 inbox, 3 outbox leases and parking, 4 the consumers' dead letters; a service's own migration files
     /// start at 100).
     public static let migrations: [Migration] = [
         Migration(version: 1, name: "platform_outbox", sql: """
@@ -63,6 +63,7 @@ public enum Outbox {
             CREATE INDEX outbox_pending_leases ON outbox (record_key) WHERE sent_at IS NULL AND state = 'pending' AND lease_until IS NOT NULL;
             CREATE INDEX outbox_parked ON outbox (id) WHERE state = 'dead';
             """),
+        DeadLetters.migration,
     ]
 }
 

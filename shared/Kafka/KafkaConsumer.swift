@@ -74,6 +74,14 @@ public final class KafkaConsumer: Service, Sendable {
     }
 
     /// Runs on the poll thread until a stop request or a fatal error (returned).
+    ///
+    /// The loop calls `rd_kafka_consumer_poll` at least every 100 ms whatever the handler does:
+    /// librdkafka evicts a member that does not poll within `max.poll.interval.ms`, and a handler
+    /// that retries one record for a while must not cost the partitions. When ``prefetch``
+    /// records wait unread, the assigned partitions are paused instead (polling then returns no
+    /// records but still serves rebalances and errors and keeps the member in its group) and
+    /// resumed once the handler takes records again; librdkafka resumes after the last record
+    /// it handed out.
     private static func pollLoop(
         _ handle: KafkaClientHandle,
         thread: PollThread,
@@ -81,19 +89,32 @@ public final class KafkaConsumer: Service, Sendable {
         continuation: AsyncThrowingStream<KafkaMessage, any Error>.Continuation,
         logger: Logger
     ) -> KafkaError? {
+        var paused = false
+        // Records handed out while paused (a partition assigned by a rebalance since the last
+        // pause): each owes a permit, paid back before the next regular fetch.
+        var owed = 0
         while !thread.shouldStop {
-            // Fetch only when the handler has room; re-check the stop flag at least every 100 ms.
-            guard permits.wait(timeout: .now() + .milliseconds(100)) == .success else { continue }
+            while owed > 0, permits.wait(timeout: .now()) == .success { owed -= 1 }
+            let hasRoom = owed == 0 && permits.wait(timeout: .now() + .milliseconds(paused ? 0 : 10)) == .success
+            if hasRoom, paused {
+                setAssignmentPaused(handle, false, logger: logger)
+                paused = false
+            } else if !hasRoom {
+                // Every round: a rebalance may have assigned partitions that are not paused yet.
+                setAssignmentPaused(handle, true, logger: logger)
+                paused = true
+            }
             guard let message = rd_kafka_consumer_poll(handle.pointer, 100) else {
-                permits.signal()
+                if hasRoom { permits.signal() }
                 continue
             }
             defer { rd_kafka_message_destroy(message) }
             if message.pointee.err == RD_KAFKA_RESP_ERR_NO_ERROR {
+                if !hasRoom { owed += 1 }
                 continuation.yield(KafkaMessage(copying: message))
                 continue
             }
-            permits.signal()
+            if hasRoom { permits.signal() }
             var buffer = [CChar](repeating: 0, count: 512)
             let fatal = rd_kafka_fatal_error(handle.pointer, &buffer, buffer.count)
             if fatal != RD_KAFKA_RESP_ERR_NO_ERROR {
@@ -110,6 +131,18 @@ public final class KafkaConsumer: Service, Sendable {
                 ])
         }
         return nil
+    }
+
+    /// Pauses or resumes fetching for all currently assigned partitions (poll thread only).
+    private static func setAssignmentPaused(_ handle: KafkaClientHandle, _ pause: Bool, logger: Logger) {
+        var list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?
+        guard rd_kafka_assignment(handle.pointer, &list) == RD_KAFKA_RESP_ERR_NO_ERROR, let list else { return }
+        defer { rd_kafka_topic_partition_list_destroy(list) }
+        guard list.pointee.cnt > 0 else { return }
+        let error = pause ? rd_kafka_pause_partitions(handle.pointer, list) : rd_kafka_resume_partitions(handle.pointer, list)
+        if error != RD_KAFKA_RESP_ERR_NO_ERROR {
+            logger.warning("Kafka consumer could not \(pause ? "pause" : "resume") partitions", metadata: ["kafka.error": "\(KafkaErrorCode(error).name)"])
+        }
     }
 
     /// Commits the stored offsets and leaves the group, so the group rebalances at once instead

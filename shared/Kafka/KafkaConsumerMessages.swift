@@ -4,7 +4,8 @@ import Dispatch
 /// down; throws if librdkafka raised a fatal error. Iterate it from one task only.
 ///
 /// Backpressure: the consumer's poll thread fetches a record only while fewer than a few
-/// records are waiting here, so a slow handler does not pile records up in memory.
+/// records are waiting here, so a slow handler does not pile records up in memory; meanwhile
+/// it pauses the partitions and keeps polling, so a slow handler does not cost the membership.
 public struct KafkaConsumerMessages: AsyncSequence, Sendable {
     public typealias Element = KafkaMessage
 
