@@ -23,7 +23,9 @@ public struct PostgresConfiguration: Sendable {
     /// Reported to the server (`pg_stat_activity.application_name`) unless the URL sets one.
     public var applicationName: String
     /// How long ``PostgresClient/ping()`` waits for its answer (connecting included) before it reports `false`.
-    public var healthCheckTimeout: Duration = .seconds(2)
+    /// 5 s: opening the probe's connection on a loaded machine took over 2 s in a test run, and a
+    /// readiness check that fails under load takes a healthy replica out of rotation.
+    public var healthCheckTimeout: Duration = .seconds(5)
 
     /// Host, port, user, database and any keywords from the URL (not the password).
     public let host: String?
