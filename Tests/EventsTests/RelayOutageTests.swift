@@ -63,7 +63,7 @@ import TestSupport
             for _ in 0..<20 {
                 let start = clock.now
                 _ = try await relayPool.query("SELECT 1 AS one")
-                #expect(clock.now - start < .milliseconds(500), "the relay's only connection was busy")
+                #expect(clock.now - start < .seconds(3), "the relay's only connection was busy (held while the frozen broker times out, it would wait for the 10 s message timeout)")
                 samples.append(relayPool.connectionCounts.inUse)
                 try await Task.sleep(for: .milliseconds(50))
             }

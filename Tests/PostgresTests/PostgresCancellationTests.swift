@@ -15,7 +15,7 @@ struct PostgresCancellationTests {
             let outcomes = await withTaskGroup(of: String.self) { group in
                 for index in 0..<40 {
                     group.addTask {
-                        let task = Task { try await client.execute("SELECT pg_sleep(20)") }
+                        let task = Task { try await client.execute("SELECT pg_sleep(60)") }
                         switch index % 4 {
                         case 0: break
                         case 1: await Task.yield()
@@ -40,7 +40,7 @@ struct PostgresCancellationTests {
                 return all
             }
             #expect(outcomes.allSatisfy { $0 == "cancelled" }, "\(outcomes.filter { $0 != "cancelled" })")
-            #expect(clock.now - start < .seconds(15), "no statement ran to its end")
+            #expect(clock.now - start < .seconds(45), "no statement ran to its end (60 s each)")
             try await pollUntil("every lease to end") { client.connectionCounts.inUse == 0 }
             #expect(client.connectionCounts.idle <= 2)
             #expect(try await client.query("SELECT 3 AS three").first?.decode(column: "three", as: Int.self) == 3)
@@ -59,24 +59,28 @@ struct PostgresCancellationTests {
     /// while it travels to the server (a cancel request that arrives first is ignored by it).
     @Test func cancellationRacingTheStartOfAStatementIsNeverLost() async throws {
         try await withClient(role: nil, poolSize: 2) { client in
-            let clock = ContinuousClock()
-            let start = clock.now
+            // A lost cancellation shows as a statement that runs its full 10 s; a slow machine
+            // only makes each cancellation slower, so each is bounded, not the whole run.
             var outcomes: [String] = []
-            for _ in 0..<40 {
+            for _ in 0..<25 {
                 let pair = await withTaskGroup(of: String.self) { group in
                     for _ in 0..<2 {
                         group.addTask {
+                            let clock = ContinuousClock()
+                            let start = clock.now
                             let task = Task { try await client.execute("SELECT pg_sleep(10)") }
                             try? await Task.sleep(for: .microseconds(Int.random(in: 0...600)))
                             task.cancel()
+                            let outcome: String
                             do {
                                 _ = try await task.value
-                                return "completed"
+                                outcome = "completed"
                             } catch is CancellationError {
-                                return "cancelled"
+                                outcome = "cancelled"
                             } catch {
-                                return "\(error)"
+                                outcome = "\(error)"
                             }
+                            return clock.now - start < .seconds(8) ? outcome : "ran to the end (\(outcome))"
                         }
                     }
                     var all: [String] = []
@@ -84,9 +88,8 @@ struct PostgresCancellationTests {
                     return all
                 }
                 outcomes += pair
-                if clock.now - start > .seconds(9) { break }
             }
-            #expect(outcomes.count == 80, "a statement was not cancelled in time")
+            #expect(outcomes.count == 50)
             #expect(outcomes.allSatisfy { $0 == "cancelled" }, "\(outcomes.filter { $0 != "cancelled" })")
             try await pollUntil("every lease to end") { client.connectionCounts.inUse == 0 }
             #expect(try await client.query("SELECT 4 AS four").first?.decode(column: "four", as: Int.self) == 4)
@@ -104,7 +107,7 @@ struct PostgresCancellationTests {
             let clock = ContinuousClock()
             let start = clock.now
             await #expect(throws: CancellationError.self) { try await task.value }
-            #expect(clock.now - start < .seconds(5))
+            #expect(clock.now - start < .seconds(15), "well before the 20 s statement ends")
             #expect(client.connectionCounts.inUse == 0)
         }
     }
