@@ -58,20 +58,26 @@ final class PostgresHealthCheck: Sendable {
         }
     }
 
-    /// Blocking; on the health thread.
+    /// Blocking; on the health thread. A kept connection that fails (the server closed it: a
+    /// restart, an idle kill, `pg_terminate_backend`) gets one fresh connection within the same
+    /// deadline, so a probe reports the database, not the fate of its own old session.
     private func check(deadline: ContinuousClock.Instant) -> Bool {
         connection.withLock { connection in
             guard ContinuousClock.now < deadline else { return false }  // waited behind a stuck probe
             if let handle = connection, !handle.isReusable() { connection = nil }
-            do {
-                if connection == nil { connection = try PGConnectionHandle.connect(parameters: parameters, id: 0) }
-                _ = try connection?.executeScript("SELECT 1", statement: .started(), deadline: deadline)
-                return true
-            } catch {
-                connection = nil
-                logger.debug("postgres health check failed", metadata: ["error": "\(error)"])
-                return false
+            for attempt in 1...2 {
+                let reused = connection != nil
+                do {
+                    if connection == nil { connection = try PGConnectionHandle.connect(parameters: parameters, id: 0) }
+                    _ = try connection?.executeScript("SELECT 1", statement: .started(), deadline: deadline)
+                    return true
+                } catch {
+                    connection = nil
+                    logger.debug("postgres health check failed", metadata: ["error": "\(error)", "attempt": "\(attempt)"])
+                    guard reused, ContinuousClock.now < deadline else { return false }
+                }
             }
+            return false
         }
     }
 
