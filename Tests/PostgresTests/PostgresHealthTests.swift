@@ -6,6 +6,16 @@ import Testing
 
 @Suite("Readiness check")
 struct PostgresHealthTests {
+    /// A probe that answered must never be reported as timed out (its timer, cancelled, once
+    /// raced the answer and won: a healthy database read as unavailable now and then).
+    @Test func aHealthyDatabaseIsAlwaysReportedHealthy() async throws {
+        try await withClient(role: nil) { client in
+            var answers: [Bool] = []
+            for _ in 0..<300 { answers.append(await client.ping()) }
+            #expect(answers.allSatisfy { $0 }, "\(answers.filter { !$0 }.count) of 300 probes said unavailable")
+        }
+    }
+
     @Test func pingAnswersPromptlyWhileEveryPooledConnectionIsBusy() async throws {
         let application = uniqueName("busy")
         try await withClient(role: nil, poolSize: 2, applicationName: application) { client in

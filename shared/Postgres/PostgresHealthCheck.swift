@@ -46,14 +46,18 @@ final class PostgresHealthCheck: Sendable {
         return await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
             let timer = Task {
                 try? await Task.sleep(for: timeout)
+                // A cancelled sleep returns early: only a timer that really ran out may answer.
+                guard !Task.isCancelled else { return }
                 if answered.claim() { continuation.resume(returning: false) }
             }
             let deadline = ContinuousClock.now + timeout
             threadPool.submit { state in
                 var healthy = false
                 if case .active = state { healthy = self.check(deadline: deadline) }
+                // Claim before cancelling the timer, so the cancelled timer can never answer first.
+                let first = answered.claim()
                 timer.cancel()
-                if answered.claim() { continuation.resume(returning: healthy) }
+                if first { continuation.resume(returning: healthy) }
             }
         }
     }
