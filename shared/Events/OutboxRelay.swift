@@ -167,9 +167,13 @@ public final class OutboxRelay: Service, Sendable {
                 WHERE id IN (
                     SELECT o.id FROM outbox o
                     WHERE o.sent_at IS NULL AND o.state = 'pending'
-                      AND NOT EXISTS (
-                          SELECT 1 FROM outbox l
-                          WHERE l.record_key = o.record_key AND l.sent_at IS NULL AND l.state = 'pending'
+                      -- The keys in flight, computed once (a small set, from the partial index
+                      -- outbox_pending_leases) and looked up by hash: a correlated NOT EXISTS was
+                      -- planned as a scan of every pending row per candidate when the table's
+                      -- statistics were stale (1.7 s a claim after a bulk insert of 20,000 rows).
+                      AND o.record_key NOT IN (
+                          SELECT l.record_key FROM outbox l
+                          WHERE l.sent_at IS NULL AND l.state = 'pending'
                             AND l.lease_until IS NOT NULL AND l.lease_until >= clock_timestamp())
                     ORDER BY o.id LIMIT \(self.configuration.batchSize))
                 RETURNING id, topic, record_key, event_type, payload, traceparent, created_at, attempts
