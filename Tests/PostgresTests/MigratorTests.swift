@@ -54,10 +54,14 @@ struct MigratorTests {
             // The checksum is SHA-256 of the file, as PostgreSQL computes it too.
             let serverHash = try await admin.query("SELECT encode(sha256(convert_to(\(Self.migrations[0].sql)::text, 'UTF8')), 'hex') AS h")
             #expect(try serverHash.first?.decode(column: "h", as: String.self) == Self.migrations[0].checksum)
-            // No advisory lock is left behind (in this database: other tests' services hold their own elsewhere).
+            // The migrator's advisory lock (its key: the first 8 bytes of SHA-256 of
+            // "inkwell.migrations:<schema>") is not left behind. Only that key: tests running
+            // meanwhile take advisory locks of their own (the relay's claim, the rate limiter).
+            let lockName = "inkwell.migrations:\(schema)"
             let locks = try await admin.query("""
                 SELECT count(*) AS c FROM pg_locks
-                WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                WHERE locktype = 'advisory' AND objsubid = 1
+                  AND ((classid::int8 << 32) | objid::int8) = ('x' || substr(encode(sha256(convert_to(\(lockName)::text, 'UTF8')), 'hex'), 1, 16))::bit(64)::int8
                 """)
             #expect(try locks.first?.decode(column: "c", as: Int.self) == 0)
         }
