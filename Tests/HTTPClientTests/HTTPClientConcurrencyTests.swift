@@ -22,7 +22,7 @@ import Testing
             // to wake stall for the loop's 1 s poll timeout each, which adds up to seconds. The
             // bound is generous because the whole suite shares two cores.
             let elapsed = clock.now - start
-            #expect(elapsed < .seconds(4), "100 requests took \(elapsed)")
+            #expect(elapsed < .seconds(20), "100 requests took \(elapsed)")
             #expect(responses.count == 100)
             #expect(responses.allSatisfy { $0.status == 200 && $0.body == body })
             let newConnections = responses.filter { !$0.connectionReused }.count

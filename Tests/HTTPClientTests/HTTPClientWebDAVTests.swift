@@ -82,7 +82,7 @@ import Testing
         try await TestClient.with { client in
             let put = try await client.execute(.init(method: "PUT", url: url, body: bytes))
             #expect(put.status == 201)
-            #expect(put.totalTime < .milliseconds(900), "PUT took \(put.totalTime)")
+            #expect(put.totalTime < .seconds(5), "PUT took \(put.totalTime)")
             #expect(FileManager.default.contents(atPath: file).map(Array.init) == bytes)
         }
     }

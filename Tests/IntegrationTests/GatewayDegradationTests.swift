@@ -18,7 +18,7 @@ import TestSupport
         #expect(frozen.status == 503, "\(frozen.text)")
         #expect(frozen.header("Content-Type")?.hasPrefix("application/problem+json") == true)
         #expect(frozen.header("X-Request-Id") != nil)
-        #expect(elapsed < .seconds(3), "answered after \(elapsed)")
+        #expect(elapsed < .seconds(5), "answered after \(elapsed) (deadline 1 s; a frozen service would hang it forever)")
         #expect(!frozen.text.contains("127.0.0.1"), "no internal addresses leak")
 
         // Gone: connection refused, answered at once.
