@@ -73,7 +73,7 @@ let package = Package(
         .target(name: "InkwellContracts", dependencies: ["InkwellCore"], path: "shared/Contracts", swiftSettings: swiftSettings),
         .target(name: "InkwellPostgres", dependencies: ["CLibPQ", log, metrics, lifecycle, nioPosix, .product(name: "Crypto", package: "swift-crypto")], path: "shared/Postgres", swiftSettings: swiftSettings),
         .target(name: "InkwellKafka", dependencies: ["CRdKafka", log, lifecycle], path: "shared/Kafka", swiftSettings: swiftSettings),
-        .target(name: "InkwellHTTPClient", dependencies: ["CCurl", log, .product(name: "NIOConcurrencyHelpers", package: "swift-nio")], path: "shared/HTTPClient", swiftSettings: swiftSettings),
+        .target(name: "InkwellHTTPClient", dependencies: ["CCurl", log, lifecycle, .product(name: "NIOConcurrencyHelpers", package: "swift-nio")], path: "shared/HTTPClient", swiftSettings: swiftSettings),
         .target(name: "InkwellFileSink", dependencies: ["InkwellHTTPClient", log, nioPosix], path: "shared/FileSink", swiftSettings: swiftSettings),
         .target(name: "InkwellPasswords", dependencies: ["CArgon2", "InkwellCore", nioPosix], path: "shared/Passwords", swiftSettings: swiftSettings),
         .target(
@@ -107,7 +107,7 @@ let package = Package(
         .executableTarget(name: "inkwell-devbroker", dependencies: ["InkwellKafka", log, argumentParser], path: "shared/DevBroker", swiftSettings: swiftSettings),
     ]
     + service("Users", dir: "users", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellPasswords", "InkwellAuth", "InkwellHTTPClient", .product(name: "Crypto", package: "swift-crypto"), hummingbird, log, lifecycle, nioPosix], resources: [.copy("Migrations")], mainDependencies: ["InkwellPasswords", "InkwellDataKit"])
-    + service("Blog", dir: "blog", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellEventStream", hummingbird, log], resources: [.copy("Migrations")], mainDependencies: ["InkwellDataKit"])
+    + service("Blog", dir: "blog", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellEventStream", "InkwellContracts", "InkwellCore", "InkwellAuth", "InkwellHTTPClient", hummingbird, log], resources: [.copy("Migrations")], mainDependencies: ["InkwellDataKit"])
     + service("Comments", dir: "comments", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellEventStream", hummingbird, log], resources: [.copy("Migrations")], mainDependencies: ["InkwellDataKit"])
     + service("Gateway", dir: "gateway", dependencies: ["InkwellServiceKit", "InkwellHTTPClient", "InkwellKafka", hummingbird, httpTypes, log, metrics])
     + [

@@ -1,5 +1,8 @@
 /// Where a ``TokenVerifier`` finds its keys, what it expects of tokens, and how it caches.
 public struct TokenVerifierConfiguration: Sendable {
+    /// The `iss` of every access token the users service signs.
+    public static let usersIssuer = "inkwell-users"
+
     /// The users service's `/.well-known/jwks.json`.
     public var jwksURL: String
     /// The only accepted `iss`.

@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
+import InkwellAuth
 import InkwellDataKit
+import InkwellHTTPClient
 import InkwellPostgres
 import InkwellServiceKit
 import Logging
@@ -17,17 +19,20 @@ public enum BlogApp {
         try Migration.load(resourcesOf: .module)
     }
 
-    public static func buildApplication(configuration: DataServiceConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
-        InkwellApplication.make(
+    public static func buildApplication(configuration: BlogConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
+        let http = HTTPClient(logger: logger)
+        let tokens = TokenVerifier(configuration: configuration.tokenVerifier, httpClient: http, logger: logger)
+        return InkwellApplication.make(
             common: configuration.common, registry: registry, logger: logger,
             readiness: platform.readinessChecks,
-            services: platform.services
+            services: platform.services + [HTTPClientService(client: http)],
+            authentication: tokens
         ) { _ in }
     }
 
     /// `inkwell-blog serve`.
     public static func serve(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
-        let configuration = try DataServiceConfiguration(serviceName: schema, defaultPort: defaultPort, environment: environment)
+        let configuration = try BlogConfiguration(environment: environment)
         try await DataPlatform.serve(common: configuration.common, database: configuration.database, schema: schema, migrations: try migrations()) { platform, registry, logger in
             buildApplication(configuration: configuration, platform: platform, registry: registry, logger: logger)
         }

@@ -52,12 +52,3 @@ public enum GatewayApp {
         try await buildApplication(configuration: configuration, registry: registry, logger: logger).runService()
     }
 }
-
-/// Keeps the libcurl client for the application's lifetime and shuts it down last.
-struct HTTPClientService: Service {
-    let client: HTTPClient
-    func run() async throws {
-        try? await gracefulShutdown()
-        await client.shutdown()
-    }
-}

@@ -15,7 +15,7 @@ import Synchronization
 public final class KeyRing: Service, Sendable {
     /// The `iss` of Inkwell's access tokens. A fixed name rather than `PUBLIC_BASE_URL`, so the
     /// other services need no extra setting to verify it.
-    public static let issuerName = "inkwell-users"
+    public static let issuerName = TokenVerifierConfiguration.usersIssuer
 
     let repository: any SigningKeyRepository
     let migrationsApplied: ReadinessFlag
