@@ -47,12 +47,6 @@ import Testing
         #expect(pauses == [ms(100), ms(200), ms(400), ms(800), ms(800), ms(800), ms(100), .idle(.seconds(30)), ms(100)])
     }
 
-    @Test func notReadyWaitsTheMinimumWithoutGrowing() async {
-        let (pauses, _) = await pauses(configuration: exact, outcomes: [.notReady, .notReady, .notReady, .failed, .notReady, .failed], count: 6)
-        let ms: (Int) -> PeriodicWorker.Pause = { .backoff(.milliseconds($0)) }
-        #expect(pauses == [ms(100), ms(100), ms(100), ms(100), ms(100), ms(100)])
-    }
-
     @Test func jitterStaysWithinItsBounds() async {
         let configuration = PeriodicWorker.Configuration(interval: .seconds(10), minBackoff: .seconds(1), maxBackoff: .seconds(1), jitter: 0.2)
         let (pauses, _) = await pauses(configuration: configuration, outcomes: Array(repeating: .failed, count: 100) + Array(repeating: .idle, count: 100), count: 200)

@@ -1,4 +1,5 @@
 import Foundation
+import InkwellContracts
 import InkwellPostgres
 import Synchronization
 import Testing
@@ -105,8 +106,10 @@ import TestSupport
             let verified = try #require(try await verify(first, in: db, bootstrap: email))
             #expect(verified.roles == ["reader", "author", "moderator", "admin"])
             #expect(verified.emailVerified)
-            // Erased, registered again, verified again: no roles this time.
-            _ = try await db.users.erase(id: first.id)
+            // Erased (another admin first: the last admin cannot be), registered again, verified
+            // again: no roles this time.
+            _ = try await db.register(roles: [.reader, .admin])
+            guard case .erased = try await db.users.erase(id: first.id) else { Issue.record("not erased"); return }
             let second = try await db.register(email: email)
             let again = try #require(try await verify(second, in: db, bootstrap: email))
             #expect(again.roles == ["reader"])
@@ -148,5 +151,93 @@ import TestSupport
             #expect(kept.roles == ["reader", "author", "admin"])
             #expect(try await users.setRoles(username: "nobody-here", roles: ["reader"]) == .notFound)
         }
+    }
+
+    // MARK: - Erasing the last admin
+
+    @Test func theLastAdminCannotEraseThemselvesAndStays() async throws {
+        try await UsersDatabase.with { db in
+            let admin = try await db.register(roles: [.reader, .admin])
+            let reader = try await db.register()
+            let users = db.users
+            _ = try await db.postgres.execute("""
+                INSERT INTO refresh_tokens (token_hash, family_id, user_id, expires_at)
+                VALUES (\(OpaqueToken.hash(OpaqueToken.generate())), \(UUID()), \(admin.id), \(Date().addingTimeInterval(3600)))
+                """)
+            #expect(try await users.erase(id: admin.id) == .lastAdmin)
+            // Nothing of the erasure happened: the account, its roles, its tokens and no event.
+            let kept = try #require(try await users.find(id: admin.id))
+            #expect(kept.deletedAt == nil && kept.roles == admin.roles && kept.email == admin.email && kept.version == admin.version)
+            let live = try await db.postgres.query("SELECT count(*)::int8 AS n FROM refresh_tokens WHERE user_id = \(admin.id) AND revoked_at IS NULL")
+            #expect(try live.first?.decode(column: "n", as: Int64.self) == 1)
+            #expect(try await deletedEvents(of: admin, in: db) == 0)
+            // Others erase as before; an erased or unknown account is not found.
+            guard case .erased(let erased) = try await users.erase(id: reader.id) else { Issue.record("the reader not erased"); return }
+            #expect(erased.deletedAt != nil && erased.email == nil)
+            #expect(try await users.erase(id: reader.id) == .notFound)
+            #expect(try await users.erase(id: UUID()) == .notFound)
+            // An erased admin does not count as another admin.
+            #expect(try await users.erase(id: admin.id) == .lastAdmin)
+        }
+    }
+
+    @Test func withTwoAdminsOneCanEraseAndThenTheOtherIsTheLast() async throws {
+        try await UsersDatabase.with { db in
+            let a = try await db.register(roles: [.reader, .admin])
+            let b = try await db.register(roles: [.reader, .author, .admin])
+            let users = db.users
+            guard case .erased(let erased) = try await users.erase(id: a.id) else { Issue.record("a not erased"); return }
+            #expect(erased.roles == ["reader"])
+            #expect(try await deletedEvents(of: a, in: db) == 1)
+            #expect(try await users.erase(id: b.id) == .lastAdmin)
+            // Demoting the remaining admin is refused too, and a new admin frees it.
+            #expect(try await users.setRoles(username: b.username, roles: ["reader"]) == .lastAdmin)
+            let c = try await db.register()
+            guard case .changed = try await users.setRoles(username: c.username, roles: ["reader", "admin"]) else { Issue.record("c not promoted"); return }
+            guard case .erased = try await users.erase(id: b.id) else { Issue.record("b not erased"); return }
+        }
+    }
+
+    @Test func twoAdminsErasingAtOnceLeaveOne() async throws {
+        try await UsersDatabase.with { db in
+            let users = db.users
+            var remaining = try await db.register(roles: [.reader, .admin])
+            // Many rounds, each the remaining admin and a new one racing: erasing both, or one
+            // erasing while demoting the other.
+            for round in 0..<12 {
+                let other = try await db.register(roles: [.reader, .admin])
+                let pair = [remaining, other]
+                let demote = round % 3 == 2
+                let erased = try await withThrowingTaskGroup(of: UUID?.self) { group in
+                    group.addTask {
+                        guard case .erased(let user) = try await users.erase(id: pair[0].id) else { return nil }
+                        return user.id
+                    }
+                    group.addTask {
+                        if demote {
+                            _ = try await users.setRoles(username: pair[1].username, roles: ["reader"])
+                            return nil
+                        }
+                        guard case .erased(let user) = try await users.erase(id: pair[1].id) else { return nil }
+                        return user.id
+                    }
+                    return try await group.reduce(into: [UUID]()) { if let id = $1 { $0.append(id) } }
+                }
+                let admins = try await db.postgres.query("SELECT id FROM users WHERE 'admin' = ANY(roles) AND deleted_at IS NULL")
+                    .map { try $0.decode(column: "id", as: UUID.self) }
+                #expect(admins.count == 1, "round \(round): \(admins)")
+                if !demote { #expect(erased.count == 1, "round \(round): \(erased)") }
+                guard let survivor = pair.first(where: { admins.contains($0.id) }) else { Issue.record("round \(round): no admin left"); return }
+                remaining = survivor
+            }
+        }
+    }
+
+    /// How many `user.deleted` events of `user` the outbox holds.
+    func deletedEvents(of user: User, in db: UsersDatabase) async throws -> Int64 {
+        let rows = try await db.postgres.query("""
+            SELECT count(*)::int8 AS n FROM outbox WHERE record_key = \(user.id.uuidString.lowercased()) AND event_type = \(UserDeleted.type)
+            """)
+        return try rows.first?.decode(column: "n", as: Int64.self) ?? 0
     }
 }

@@ -6,15 +6,14 @@ import ServiceLifecycle
 /// reload, the mail sender, the outbox relay and schedulers.
 ///
 /// `work` says what comes next: ``Outcome/idle`` waits `interval` (or until `wake` is signalled),
-/// ``Outcome/more`` runs again at once, ``Outcome/notReady`` (a precondition such as "migrations
-/// applied" does not hold yet) waits `minBackoff` without backing off further, ``Outcome/failed``
-/// (or a thrown error, which is logged) waits the current backoff: from `minBackoff`, doubling
-/// to `maxBackoff`, each wait ±`jitter` so replicas drift apart; a signal does not cut a backoff
-/// short (an outage must not be hammered). Any outcome but `failed` resets the backoff.
+/// ``Outcome/more`` runs again at once, ``Outcome/failed`` (or a thrown error, which is logged)
+/// waits the current backoff: from `minBackoff`, doubling to `maxBackoff`, each wait ±`jitter`
+/// so replicas drift apart; a signal does not cut a backoff short (an outage must not be
+/// hammered). Any outcome but `failed` resets the backoff.
 public struct PeriodicWorker: Service {
     /// What one run of the work asks for next.
     public enum Outcome: Sendable {
-        case idle, more, failed, notReady
+        case idle, more, failed
     }
 
     public struct Configuration: Sendable {
@@ -36,7 +35,7 @@ public struct PeriodicWorker: Service {
     enum Pause: Sendable, Equatable {
         /// After ``Outcome/idle``: ends early when the wake signal fires.
         case idle(Duration)
-        /// After ``Outcome/failed`` or ``Outcome/notReady``: not cut short by a signal.
+        /// After ``Outcome/failed``: not cut short by a signal.
         case backoff(Duration)
     }
 
@@ -101,7 +100,6 @@ public struct PeriodicWorker: Service {
         switch outcome {
         case .more: (nil, configuration.minBackoff)
         case .idle: (.idle(configuration.interval), configuration.minBackoff)
-        case .notReady: (.backoff(configuration.minBackoff), configuration.minBackoff)
         case .failed: (.backoff(backoff), min(backoff * 2, configuration.maxBackoff))
         }
     }

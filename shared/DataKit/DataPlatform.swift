@@ -19,12 +19,9 @@ public struct DataPlatform: Sendable {
     public let postgres: PostgresClient
     public let producer: KafkaProducer
     /// Writers' transactions with events: `platform.units.withUnitOfWork { tx in ...; try await tx.publish(event) }`
-    /// writes the events to the outbox in the transaction and wakes the relay after the commit.
+    /// writes the events to the outbox in the transaction and wakes the relay after the commit,
+    /// so writers never signal the relay themselves.
     public let units: UnitOfWorkRunner
-    /// Wakes the relay; ``units`` signals it after each commit that published, so writers never do.
-    public let outboxSignal: WakeSignal
-    /// Set once ``migrate(retryingFor:)`` has succeeded (always, by the time the group runs).
-    public let migrationsApplied: ReadinessFlag
     public let relay: OutboxRelay
     public let topicPrefix: String
     let migrator: Migrator
@@ -35,15 +32,15 @@ public struct DataPlatform: Sendable {
         topicPrefix = common.kafkaTopicPrefix
         postgres = PostgresClient(configuration: database, logger: logger)
         migrator = Migrator(client: postgres, schema: schema, migrations: PlatformMigrations.all + migrations, logger: logger)
-        migrationsApplied = ReadinessFlag()
         producer = try KafkaProducer(
             configuration: KafkaProducerConfiguration(brokers: common.kafkaBrokers, clientId: "inkwell-\(common.serviceName)", messageTimeout: .seconds(10)),
             logger: logger
         )
-        outboxSignal = WakeSignal()
-        units = UnitOfWorkRunner(postgres: postgres, relaySignal: outboxSignal, topicPrefix: topicPrefix)
+        // Shared by the two ends only: the unit of work signals after a commit, the relay waits.
+        let relaySignal = WakeSignal()
+        units = UnitOfWorkRunner(postgres: postgres, relaySignal: relaySignal, topicPrefix: topicPrefix)
         // The lease (30 s) outlives the producer's message timeout (10 s): see OutboxRelay.
-        relay = OutboxRelay(postgres: postgres, producer: producer, signal: outboxSignal, schema: schema, logger: logger)
+        relay = OutboxRelay(postgres: postgres, producer: producer, signal: relaySignal, schema: schema, logger: logger)
     }
 
     /// Applies the platform's and the service's migrations, retrying with backoff while the
@@ -56,7 +53,6 @@ public struct DataPlatform: Sendable {
         while true {
             do {
                 try await migrator.migrate()
-                migrationsApplied.set()
                 return
             } catch let error as PostgresError where error.kind == .connectionFailed && ContinuousClock.now + backoff < deadline {
                 logger.warning("database not reachable yet; retrying migrations", metadata: ["error": "\(error)"])

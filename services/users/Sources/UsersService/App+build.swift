@@ -24,7 +24,7 @@ public enum UsersApp {
         let mailSignal = WakeSignal()
         let users = PostgresUserRepository(units: platform.units, mailSignal: mailSignal)
         let hasher = PasswordHasher(threads: configuration.passwordHashThreads)
-        let keyRing = KeyRing(repository: PostgresSigningKeyRepository(postgres: platform.postgres), migrationsApplied: platform.migrationsApplied, logger: logger, reloadInterval: configuration.signingKeysReload)
+        let keyRing = KeyRing(repository: PostgresSigningKeyRepository(postgres: platform.postgres), logger: logger, reloadInterval: configuration.signingKeysReload)
         let sessions = SessionIssuer(keyRing: keyRing, refreshTokens: PostgresRefreshTokenRepository(postgres: platform.postgres))
         let mailer = AccountMailer(from: configuration.mailFrom, publicBaseURL: configuration.publicBaseURL)
         let transport: any MailTransport = if let smtpURL = configuration.smtpURL {
@@ -32,7 +32,7 @@ public enum UsersApp {
         } else {
             DirectoryMailTransport(directory: configuration.mailDirectory)
         }
-        let mailSender = MailSender(queue: PostgresMailQueue(postgres: platform.postgres), mailer: mailer, transport: transport, signal: mailSignal, ready: platform.migrationsApplied, logger: logger)
+        let mailSender = MailSender(queue: PostgresMailQueue(postgres: platform.postgres), mailer: mailer, transport: transport, signal: mailSignal, logger: logger)
         let authenticator = Authenticator(keyRing: keyRing)
 
         return InkwellApplication.make(

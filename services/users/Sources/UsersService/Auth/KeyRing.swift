@@ -18,16 +18,14 @@ public final class KeyRing: Service, Sendable {
     public static let issuerName = TokenVerifierConfiguration.usersIssuer
 
     let repository: any SigningKeyRepository
-    let migrationsApplied: ReadinessFlag
     let logger: Logger
     let lifetime: Duration
     let reloadInterval: Duration
     let retiredKeyGrace: TimeInterval
     private let state = Mutex<(issuer: TokenIssuer?, loadedAt: ContinuousClock.Instant?)>((nil, nil))
 
-    public init(repository: any SigningKeyRepository, migrationsApplied: ReadinessFlag, logger: Logger, lifetime: Duration = .seconds(900), reloadInterval: Duration = .seconds(30)) {
+    public init(repository: any SigningKeyRepository, logger: Logger, lifetime: Duration = .seconds(900), reloadInterval: Duration = .seconds(30)) {
         self.repository = repository
-        self.migrationsApplied = migrationsApplied
         self.logger = logger
         self.lifetime = lifetime
         self.reloadInterval = reloadInterval
@@ -87,7 +85,6 @@ public final class KeyRing: Service, Sendable {
 
     /// One run of the worker.
     func refresh() async throws -> PeriodicWorker.Outcome {
-        guard migrationsApplied.isSet else { return .notReady }
         if !isLoaded { try await repository.ensureSigningKey() }
         try await reload()
         return .idle

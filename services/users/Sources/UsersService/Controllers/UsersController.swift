@@ -65,8 +65,12 @@ public struct UsersController: Sendable {
         guard body.password.utf8.count <= 1024, try await hasher.verify(body.password, against: user.passwordHash) else {
             throw HTTPProblem.forbidden("The password is not correct.")
         }
-        _ = try await users.erase(id: user.id)
-        context.logger.info("account erased", metadata: ["user_id": "\(user.id)"])
+        switch try await users.erase(id: user.id) {
+        case .erased: context.logger.info("account erased", metadata: ["user_id": "\(user.id)"])
+        // Erased meanwhile by a concurrent request: the outcome asked for holds.
+        case .notFound: break
+        case .lastAdmin: throw HTTPProblem.lastAdminErasure
+        }
         return Response(status: .noContent)
     }
 
@@ -80,7 +84,7 @@ public struct UsersController: Sendable {
         switch try await users.setRoles(username: username, roles: roles) {
         case .changed(let changed): user = changed
         case .notFound: throw HTTPProblem.notFound("No user named \(username).")
-        case .lastAdmin: throw HTTPProblem(.conflict, slug: "last-admin", detail: "\(username) is the only admin; make another account admin first.")
+        case .lastAdmin: throw HTTPProblem.lastAdmin("\(username) is the only admin; make another account admin first.")
         }
         context.logger.info("roles changed", metadata: ["user_id": "\(user.id)", "by": "\(admin.id)", "roles": "\(roles)"])
         return JSONResponse(PrivateUser(user), headers: .noStore)

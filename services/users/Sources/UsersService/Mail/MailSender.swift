@@ -15,19 +15,16 @@ public struct MailSender: Service {
     let mailer: AccountMailer
     let transport: any MailTransport
     let signal: WakeSignal
-    let ready: ReadinessFlag
     let logger: Logger
     let pollInterval: Duration
 
     /// - Parameters:
     ///   - signal: wakes the sender when a transaction that enqueued mail commits.
-    ///   - ready: set once the migrations are applied (the table exists).
-    public init(queue: any MailQueue, mailer: AccountMailer, transport: any MailTransport, signal: WakeSignal, ready: ReadinessFlag, logger: Logger, pollInterval: Duration = .seconds(1)) {
+    public init(queue: any MailQueue, mailer: AccountMailer, transport: any MailTransport, signal: WakeSignal, logger: Logger, pollInterval: Duration = .seconds(1)) {
         self.queue = queue
         self.mailer = mailer
         self.transport = transport
         self.signal = signal
-        self.ready = ready
         self.logger = logger
         self.pollInterval = pollInterval
     }
@@ -53,7 +50,6 @@ public struct MailSender: Service {
 
     /// One run of the worker: claims up to 10 due messages and delivers them.
     func sendBatch() async throws -> PeriodicWorker.Outcome {
-        guard ready.isSet else { return .notReady }
         let batch = try await queue.claim(limit: Self.batchSize, lease: .seconds(60))
         for mail in batch { await deliver(mail) }
         return batch.count == Self.batchSize ? .more : .idle

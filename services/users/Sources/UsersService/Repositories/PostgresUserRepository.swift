@@ -156,13 +156,7 @@ public struct PostgresUserRepository: UserRepository {
                 SELECT \(Self.columns) FROM users WHERE username = \(username) AND deleted_at IS NULL FOR UPDATE
                 """).first.map(Self.user) else { return .notFound }
             guard current.roles != roles else { return .changed(current) }
-            let admin = Role.admin.rawValue
-            if current.roles.contains(admin), !roles.contains(admin) {
-                let others = try await connection.query("""
-                    SELECT count(*)::int8 AS n FROM users WHERE \(admin) = ANY(roles) AND deleted_at IS NULL AND id <> \(current.id)
-                    """).first?.decode(column: "n", as: Int64.self) ?? 0
-                if others == 0 { return .lastAdmin }
-            }
+            if !roles.contains(Role.admin.rawValue), try await Self.isLastAdmin(current, on: connection) { return .lastAdmin }
             guard let user = try await connection.query("""
                 UPDATE users SET roles = \(roles), version = version + 1, updated_at = clock_timestamp()
                 WHERE id = \(current.id) RETURNING \(Self.columns)
@@ -173,21 +167,39 @@ public struct PostgresUserRepository: UserRepository {
         return change
     }
 
-    /// `pg_advisory_xact_lock` key of role changes ("inkwell.users.roles").
+    /// `pg_advisory_xact_lock` key of everything that can take `admin` from an account: role
+    /// changes and erasures ("inkwell.users.roles").
     static let rolesLockKey: Int64 = 0x696E_6B77_726F_6C65
 
-    public func erase(id: UUID) async throws -> User? {
-        let user: User? = try await units.withUnitOfWork { tx -> User? in
+    /// True when `user` is an admin and no other live account is. Only meaningful under
+    /// ``rolesLockKey``, which keeps the answer true until the transaction ends.
+    static func isLastAdmin(_ user: User, on connection: PostgresConnection) async throws -> Bool {
+        let admin = Role.admin.rawValue
+        guard user.roles.contains(admin) else { return false }
+        let others = try await connection.query("""
+            SELECT count(*)::int8 AS n FROM users WHERE \(admin) = ANY(roles) AND deleted_at IS NULL AND id <> \(user.id)
+            """).first?.decode(column: "n", as: Int64.self) ?? 0
+        return others == 0
+    }
+
+    public func erase(id: UUID) async throws -> AccountErasure {
+        let erasure: AccountErasure = try await units.withUnitOfWork { tx -> AccountErasure in
             let connection = tx.connection
             let now = Date()
+            // The role changes' lock, taken first as they take it (no lock-order deadlock): two
+            // last admins erasing themselves, or an erasure beside a demotion, are serialised
+            // and the second sees the first's result, so the admins never reach zero. Taken for
+            // every erasure, since the roles are only known under it; erasures are rare.
+            try await connection.execute("SELECT pg_advisory_xact_lock(\(Self.rolesLockKey))")
             guard let previous = try await connection.query("""
                 SELECT \(Self.columns) FROM users WHERE id = \(id) AND deleted_at IS NULL FOR UPDATE
-                """).first.map(Self.user) else { return nil }
+                """).first.map(Self.user) else { return .notFound }
+            if try await Self.isLastAdmin(previous, on: connection) { return .lastAdmin }
             guard let user = try await connection.query("""
                 UPDATE users SET email = NULL, email_verified = false, password_hash = NULL, display_name = \(Self.erasedDisplayName),
                     bio = '', roles = ARRAY['reader']::text[], deleted_at = \(now), updated_at = \(now), version = version + 1
                 WHERE id = \(id) RETURNING \(Self.columns)
-                """).first.map(Self.user) else { return nil }
+                """).first.map(Self.user) else { return .notFound }
             try await Self.revokeRefreshTokens(of: id, now: now, on: connection)
             try await connection.execute("DELETE FROM email_tokens WHERE user_id = \(id)")
             try await connection.execute("DELETE FROM login_attempts WHERE user_id = \(id)")
@@ -195,9 +207,9 @@ public struct PostgresUserRepository: UserRepository {
             try await connection.execute("DELETE FROM mail_outbox WHERE user_id = \(id)")
             if let email = previous.email { try await connection.execute("DELETE FROM mail_outbox WHERE recipient = \(email)") }
             try await tx.publish(UserEvents.deleted(user))
-            return user
+            return .erased(user)
         }
-        return user
+        return erasure
     }
 
     // MARK: - Helpers

@@ -35,6 +35,7 @@ public protocol UserRepository: Sendable {
     /// `admin` from the last admin (serialised, so concurrent demotions cannot reach zero).
     func setRoles(username: String, roles: [String]) async throws -> RolesChange
     /// Erases the account: personal data removed, every token revoked, username kept reserved
-    /// (`user.deleted`); nil when it was already gone.
-    func erase(id: UUID) async throws -> User?
+    /// (`user.deleted`); refuses to erase the last admin (serialised with role changes, so
+    /// concurrent erasures and demotions cannot reach zero admins).
+    func erase(id: UUID) async throws -> AccountErasure
 }
