@@ -23,6 +23,11 @@ import Testing
         #expect(html.contains("<a rel=\"nofollow noopener\" href=\"mailto:a@example.com\">a@example.com</a>"))
     }
 
+    @Test func bareAutolinkWithRefusedSchemeStaysText() {
+        // The autolink extension also links ftp:// and xmpp: addresses; the policy turns them back into text.
+        #expect(renderer.render("get ftp://example.com/file or xmpp:a@example.com").html == "<p>get ftp://example.com/file or xmpp:a@example.com</p>\n")
+    }
+
     @Test func angleAutolink() {
         #expect(renderer.render("<https://example.com/>").html
             == "<p><a rel=\"nofollow noopener\" href=\"https://example.com/\">https://example.com/</a></p>\n")

@@ -8,6 +8,7 @@ public struct RenderedMarkdown: Sendable, Equatable {
     /// a `<` here, so whoever shows it escapes it.
     public var plainText: String
 
+    /// A rendering from its parts (``MarkdownRenderer/render(_:)`` makes them; stored ones reload so).
     public init(html: String, plainText: String) {
         self.html = html
         self.plainText = plainText
