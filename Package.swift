@@ -67,6 +67,7 @@ let package = Package(
         .systemLibrary(name: "CRdKafka", path: "shared/CRdKafka", pkgConfig: "rdkafka", providers: [.apt(["librdkafka-dev"])]),
         .systemLibrary(name: "CArgon2", path: "shared/CArgon2", pkgConfig: "libargon2", providers: [.apt(["libargon2-dev"])]),
         .systemLibrary(name: "CCurl", path: "shared/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CCmarkGFM", path: "shared/CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
         // The platform. InkwellCore is the bottom: no C, no I/O.
         .target(name: "InkwellCore", dependencies: [.product(name: "ServiceContextModule", package: "swift-service-context"), log, lifecycle], path: "shared/Core", swiftSettings: swiftSettings),
@@ -76,6 +77,8 @@ let package = Package(
         .target(name: "InkwellHTTPClient", dependencies: ["CCurl", log, lifecycle, .product(name: "NIOConcurrencyHelpers", package: "swift-nio")], path: "shared/HTTPClient", swiftSettings: swiftSettings),
         .target(name: "InkwellFileSink", dependencies: ["InkwellHTTPClient", log, nioPosix], path: "shared/FileSink", swiftSettings: swiftSettings),
         .target(name: "InkwellPasswords", dependencies: ["CArgon2", "InkwellCore", nioPosix], path: "shared/Passwords", swiftSettings: swiftSettings),
+        // GitHub-flavoured Markdown to safe HTML and plain text (libcmark-gfm).
+        .target(name: "InkwellMarkdown", dependencies: ["CCmarkGFM"], path: "shared/Markdown", swiftSettings: swiftSettings),
         .target(
             name: "InkwellAuth",
             dependencies: ["InkwellCore", "InkwellHTTPClient", log, lifecycle, .product(name: "JWTKit", package: "jwt-kit")],
@@ -121,6 +124,7 @@ let package = Package(
         .testTarget(name: "EventStreamTests", dependencies: ["InkwellContracts", "InkwellEventStream", "InkwellKafka", "TestSupport", log], path: "Tests/EventStreamTests", swiftSettings: swiftSettings),
         .testTarget(name: "AuthTests", dependencies: ["InkwellCore", "InkwellAuth", "TestSupport"], path: "Tests/AuthTests", swiftSettings: swiftSettings),
         .testTarget(name: "PasswordsTests", dependencies: ["InkwellPasswords"], path: "Tests/PasswordsTests", swiftSettings: swiftSettings),
+        .testTarget(name: "MarkdownTests", dependencies: ["InkwellMarkdown"], path: "Tests/MarkdownTests", swiftSettings: swiftSettings),
         .testTarget(
             name: "ServiceKitTests",
             dependencies: [
