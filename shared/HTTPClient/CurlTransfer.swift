@@ -157,7 +157,7 @@ final class CurlTransfer: @unchecked Sendable {
         let method = request.method
         // POST, PUT and PATCH always carry a body (maybe empty) so that a Content-Length is sent;
         // nginx answers 411 to a PUT without one.
-        let body = request.body ?? (["POST", "PUT", "PATCH"].contains(method) ? [] : nil)
+        let body = request.body ?? (method == "POST" || method == "PUT" || method == "PATCH" ? [] : nil)
         if let body {
             // CURLOPT_POSTFIELDS does not copy: the bytes live in `upload` until detach().
             let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(body.count, 1), alignment: 1)
@@ -181,9 +181,8 @@ final class CurlTransfer: @unchecked Sendable {
         var hasContentType = false
         var hasExpect = false
         for header in request.headers {
-            let lower = header.name.lowercased()
-            if lower == "content-type" { hasContentType = true }
-            if lower == "expect" { hasExpect = true }
+            if header.name.utf8.elementsEqualIgnoringASCIICase("content-type") { hasContentType = true }
+            if header.name.utf8.elementsEqualIgnoringASCIICase("expect") { hasExpect = true }
             // "Name:" would make libcurl drop the header; "Name;" sends it with an empty value.
             lines.append(header.value.isEmpty ? "\(header.name);" : "\(header.name): \(header.value)")
         }
@@ -292,27 +291,32 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     private func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
-        // Strip the line end on bytes: as a String, "\r\n" is one Character and hasSuffix("\n") misses it.
+        // Parsed on bytes (one String per name and value, nothing in between): this runs for
+        // every header of every response. As a String, "\r\n" would be one Character anyway.
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
-        let line = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[0..<end]), as: UTF8.self)
-        if line.hasPrefix("HTTP/") {
+        guard end > 0 else { return }
+        if end >= 5, bytes[0] == UInt8(ascii: "H"), bytes[1] == UInt8(ascii: "T"), bytes[2] == UInt8(ascii: "T"),
+           bytes[3] == UInt8(ascii: "P"), bytes[4] == UInt8(ascii: "/") {
             // A new status line: a 100 Continue (or any earlier response) ended, keep only the
             // headers of the response that follows.
-            responseHeaders.removeAll()
+            responseHeaders.removeAll(keepingCapacity: true)
             return
         }
-        guard !line.isEmpty else { return }
-        if line.first == " " || line.first == "\t", !responseHeaders.isEmpty {
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        func text(_ range: Range<Int>) -> String {
+            var lower = range.lowerBound, upper = range.upperBound
+            while lower < upper, isBlank(bytes[lower]) { lower += 1 }
+            while upper > lower, isBlank(bytes[upper - 1]) { upper -= 1 }
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+        }
+        if isBlank(bytes[0]), !responseHeaders.isEmpty {
             // Obsolete line folding: the line continues the previous value.
-            let continuation = line.trimmingWhitespace()
-            responseHeaders[responseHeaders.count - 1].value += " " + continuation
+            responseHeaders[responseHeaders.count - 1].value += " " + text(0..<end)
             return
         }
-        guard let colon = line.firstIndex(of: ":") else { return }
-        let name = String(line[..<colon]).trimmingWhitespace()
-        let value = String(line[line.index(after: colon)...]).trimmingWhitespace()
-        responseHeaders.append(HTTPHeader(name: name, value: value))
+        guard let colon = bytes[0..<end].firstIndex(of: UInt8(ascii: ":")) else { return }
+        responseHeaders.append(HTTPHeader(name: text(0..<colon), value: text((colon + 1)..<end)))
     }
 
     private func receiveServerReply(_ bytes: UnsafeRawBufferPointer) {
@@ -335,11 +339,12 @@ final class CurlTransfer: @unchecked Sendable {
     }
 }
 
-extension String {
-    fileprivate func trimmingWhitespace() -> String {
-        var slice = Substring(self)
-        while let first = slice.first, first == " " || first == "\t" { slice.removeFirst() }
-        while let last = slice.last, last == " " || last == "\t" { slice.removeLast() }
-        return String(slice)
+extension String.UTF8View {
+    /// Equal to `other` (ASCII letters compared without case), without allocating.
+    fileprivate func elementsEqualIgnoringASCIICase(_ other: StaticString) -> Bool {
+        guard count == other.utf8CodeUnitCount else { return false }
+        return other.withUTF8Buffer { expected in
+            zip(self, expected).allSatisfy { a, b in a == b || (a | 0x20 == b | 0x20 && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A) }
+        }
     }
 }

@@ -71,11 +71,22 @@ public final class HTTPClient: Sendable {
 
     /// The method goes into the request line verbatim: it must be an RFC 9110 token.
     private static func validate(method: String) throws(HTTPClientError) {
-        let allowed = Set("!#$%&'*+-.^_`|~".utf8)
-        let valid = !method.isEmpty && method.utf8.allSatisfy { byte in
-            (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || allowed.contains(byte)
-        }
+        let valid = !method.isEmpty && method.utf8.allSatisfy(isTokenByte)
         if !valid { throw HTTPClientError(kind: .transport, message: "invalid method \"\(method.prefix(32))\"") }
+    }
+
+    /// An RFC 9110 `tchar` (checked per request: no set to build).
+    private static func isTokenByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+            true
+        case UInt8(ascii: "!"), UInt8(ascii: "#"), UInt8(ascii: "$"), UInt8(ascii: "%"), UInt8(ascii: "&"), UInt8(ascii: "'"),
+             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "^"), UInt8(ascii: "_"),
+             UInt8(ascii: "`"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+            true
+        default:
+            false
+        }
     }
 
     /// Rejects header fields that would corrupt the request (header injection).

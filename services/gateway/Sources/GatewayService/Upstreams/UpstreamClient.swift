@@ -13,6 +13,9 @@ public struct UpstreamClient: Sendable {
     let transport: any UpstreamTransport
     let baseURLs: [Upstream: String]
     let timeout: Duration
+    /// One timer per service, made once: a metric looked up by label and dimensions on every
+    /// call costs a registry lookup and a few allocations per request.
+    let timers: [Upstream: Metrics.Timer]
 
     /// Request headers a service needs; hop-by-hop and spoofable identity headers stay behind.
     static let forwardedRequestHeaders: [HTTPField.Name] = [
@@ -23,6 +26,9 @@ public struct UpstreamClient: Sendable {
         self.transport = transport
         baseURLs = [.users: configuration.usersURL, .blog: configuration.blogURL, .comments: configuration.commentsURL]
         timeout = configuration.upstreamTimeout
+        timers = Dictionary(uniqueKeysWithValues: Upstream.allCases.map { upstream in
+            (upstream, Metrics.Timer(label: "inkwell_gateway_upstream_seconds", dimensions: [("upstream", upstream.rawValue)]))
+        })
     }
 
     public func send(_ upstream: Upstream, method: String, pathAndQuery: String, headers: HTTPFields, body: [UInt8]?, context: InkwellRequestContext) async throws -> HTTPClientResponse {
@@ -36,8 +42,7 @@ public struct UpstreamClient: Sendable {
         let start = ContinuousClock.now
         do {
             let response = try await transport.execute(request)
-            Metrics.Timer(label: "inkwell_gateway_upstream_seconds", dimensions: [("upstream", upstream.rawValue), ("status", "\(response.status)")])
-                .recordNanoseconds((ContinuousClock.now - start).nanoseconds)
+            timers[upstream]?.recordNanoseconds((ContinuousClock.now - start).nanoseconds)
             return response
         } catch let error as HTTPClientError {
             Counter(label: "inkwell_gateway_upstream_failures_total", dimensions: [("upstream", upstream.rawValue), ("kind", "\(error.kind)")]).increment()
