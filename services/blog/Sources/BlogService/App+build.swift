@@ -1,8 +1,6 @@
 import Foundation
 import Hummingbird
-import InkwellAuth
 import InkwellDataKit
-import InkwellHTTPClient
 import InkwellPostgres
 import InkwellServiceKit
 import Logging
@@ -20,13 +18,12 @@ public enum BlogApp {
     }
 
     public static func buildApplication(configuration: BlogConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
-        let http = HTTPClient(logger: logger)
-        let tokens = TokenVerifier(configuration: configuration.tokenVerifier, httpClient: http, logger: logger)
+        let tokens = JWKSVerification(jwksURL: configuration.jwksURL, logger: logger)
         return InkwellApplication.make(
             common: configuration.common, registry: registry, logger: logger,
             readiness: platform.readinessChecks,
-            services: platform.services + [HTTPClientService(client: http)],
-            authentication: tokens
+            services: platform.services + [tokens.service],
+            authentication: tokens.verifier
         ) { _ in }
     }
 

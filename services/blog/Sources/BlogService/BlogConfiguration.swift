@@ -1,5 +1,4 @@
 import Foundation
-import InkwellAuth
 import InkwellDataKit
 import InkwellPostgres
 import InkwellServiceKit
@@ -13,17 +12,12 @@ public struct BlogConfiguration: Sendable {
     public var jwksURL: String
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        var jwksURL: String?
+        var jwksURL = ""
         let data = try DataServiceConfiguration(serviceName: BlogApp.schema, defaultPort: BlogApp.defaultPort, environment: environment) { env in
-            jwksURL = env.url("jwks.url", required: true)
+            jwksURL = JWKSVerification.jwksURL(from: env)
         }
         common = data.common
         database = data.database
-        self.jwksURL = jwksURL!
-    }
-
-    /// How the blog verifies bearer tokens.
-    public var tokenVerifier: TokenVerifierConfiguration {
-        TokenVerifierConfiguration(jwksURL: jwksURL, issuer: TokenVerifierConfiguration.usersIssuer)
+        self.jwksURL = jwksURL
     }
 }

@@ -17,17 +17,19 @@ public enum CommentsApp {
         try Migration.load(resourcesOf: .module)
     }
 
-    public static func buildApplication(configuration: DataServiceConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
-        InkwellApplication.make(
+    public static func buildApplication(configuration: CommentsConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
+        let tokens = JWKSVerification(jwksURL: configuration.jwksURL, logger: logger)
+        return InkwellApplication.make(
             common: configuration.common, registry: registry, logger: logger,
             readiness: platform.readinessChecks,
-            services: platform.services
+            services: platform.services + [tokens.service],
+            authentication: tokens.verifier
         ) { _ in }
     }
 
     /// `inkwell-comments serve`.
     public static func serve(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
-        let configuration = try DataServiceConfiguration(serviceName: schema, defaultPort: defaultPort, environment: environment)
+        let configuration = try CommentsConfiguration(environment: environment)
         try await DataPlatform.serve(common: configuration.common, database: configuration.database, schema: schema, migrations: try migrations()) { platform, registry, logger in
             buildApplication(configuration: configuration, platform: platform, registry: registry, logger: logger)
         }
