@@ -53,7 +53,16 @@ load_part posts blog "$BLOG_DB_PASSWORD" blog.posts
 # projection elsewhere may keep them, but no scenario reads them there.
 n=$(psql_as blog "$BLOG_DB_PASSWORD" -tAc "with gone as (delete from blog.posts where slug like 'bench-write-%' returning 1) select count(*) from gone")
 if (( n > 0 )); then
-    info "removed $n posts an earlier create-post run wrote"
+    info "posts an earlier create-post run wrote: $n, removed"
     psql_as blog "$BLOG_DB_PASSWORD" -qc "vacuum analyze blog.posts"
 fi
+# The facts the scenarios rely on (BENCH.md): refuse to measure a data set that drifted.
+facts=$(psql_as blog "$BLOG_DB_PASSWORD" -tAF' ' -c "
+    select (select count(*) from blog.posts where status = 'published'),
+           (select count(*) from blog.tags),
+           (select slug from blog.posts where status = 'published' order by published_at desc, id desc offset 7 limit 1),
+           (select count(*) from blog.posts p join blog.authors a on a.id = p.author_id where a.username = 'grace')")
+[[ "$facts" == "1000 30 bench-post 20" ]] ||
+    die "the posts part is not the data set: published posts, tags, 8th newest, grace's posts = $facts (want 1000 30 bench-post 20)"
+info "posts: 1000 published, 30 tags, bench-post the 8th newest, grace 20 posts"
 # Next parts (comments) go here, each with its own role.
