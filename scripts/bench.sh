@@ -4,10 +4,11 @@
 # (scripts/bench/scenarios.txt): warm-up, then the measured run, one line each:
 #   name req/s=… p50=…ms p99=…ms non2xx=…
 # then each service's resident memory and its time from start to ready; stops the stack.
+# create-post (the last scenario) writes published posts; load.sh removes them on the next run.
 #
 # Environment [defaults]: BENCH_HOME [.inkwell-bench]; BENCH_GATEWAY_PORT, BENCH_USERS_PORT,
 #   BENCH_BLOG_PORT, BENCH_COMMENTS_PORT, BENCH_PG_PORT [free ports]; SCENARIOS [all, e.g.
-#   "profile direct-profile", or "relay" for the outbox relay's throughput and lag]; BENCH_WARMUP [5s] BENCH_DURATION [20s] BENCH_CONNECTIONS [32]
+#   "direct-feed direct-post", or "relay" for the outbox relay's throughput and lag]; BENCH_WARMUP [5s] BENCH_DURATION [20s] BENCH_CONNECTIONS [32]
 #   BENCH_THREADS [2] (BENCH.md fixes 5s/20s/32: change them only for trials); SKIP_BUILD=1;
 #   INKWELL_BIN_DIR (executables from here); BENCH_SCENARIO_FILE [scripts/bench/scenarios.txt].
 set -euo pipefail

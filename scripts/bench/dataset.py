@@ -2,9 +2,12 @@
 """Inkwell's benchmark data set (BENCH.md), deterministic, as SQL on stdout.
 
 Usage: dataset.py users [--password-hash-file PATH]
+       dataset.py posts
 
 Each part is loaded through its own service's role (psql with that role's DATABASE_URL), so it
-writes only into that schema. Parts so far: users (50 users with verified emails, incl. `grace`).
+writes only into that schema. Parts so far: users (50 users with verified emails and the author
+role, incl. `grace`); posts (30 tags, 1,000 published posts of about 2 KB of Markdown, 20 per
+user, `bench-post` the 8th newest, and the blog's authors projection of the 50 users).
 Standard library only. Same input, same output: ids and timestamps derive from fixed seeds.
 """
 import argparse
@@ -13,6 +16,8 @@ import hashlib
 import os
 import sys
 import uuid
+
+import posttext
 
 USERNAMES = [
     "grace", "ada", "alan", "barbara", "edsger", "donald", "ken", "dennis", "margaret", "john",
@@ -31,6 +36,13 @@ DISPLAY = {
 
 # Users were created one a day from this moment on (before any post of the data set).
 USERS_EPOCH = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
+# The newest post's time; the others follow one every POST_INTERVAL going back.
+POSTS_NEWEST = dt.datetime(2026, 6, 1, tzinfo=dt.timezone.utc)
+POST_INTERVAL = dt.timedelta(hours=3)
+POST_COUNT = 1000
+# The post the `post` scenarios read: the 8th newest, on the first page of the feed.
+BENCH_POST_INDEX = 7
+BENCH_POST_SLUG = "bench-post"
 # Used when no hash file is given: no password matches it (load.sh always gives one).
 PLACEHOLDER_PASSWORD_HASH = "!bench-placeholder: put the hash of the bench password in scripts/bench/password.hash"
 
@@ -67,12 +79,34 @@ def copy_block(table: str, columns, rows) -> str:
     return "\n".join(out) + "\n"
 
 
+def user_id(index: int) -> uuid.UUID:
+    """The id of the bench user USERNAMES[index] (users.users.id; the blog's author_id)."""
+    created = USERS_EPOCH + dt.timedelta(days=index)
+    return uuid7(created, f"inkwell-bench:user:{USERNAMES[index]}")
+
+
+def sql_literal(value) -> str:
+    """A value as an SQL literal (standard_conforming_strings: only quotes are doubled)."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.datetime):
+        value = value.isoformat().replace("+00:00", "Z")
+    if isinstance(value, (list, tuple)):
+        return "ARRAY[" + ", ".join(sql_literal(v) for v in value) + "]::text[]"
+    return "'" + str(value).replace("'", "''") + "'"
+
+
 def users(password_hash: str) -> str:
     columns = ["id", "username", "email", "email_verified", "password_hash", "display_name", "bio",
                "roles", "version", "created_at", "updated_at"]
     rows = []
     for i, name in enumerate(USERNAMES):
         created = USERS_EPOCH + dt.timedelta(days=i)
+        assert uuid7(created, f"inkwell-bench:user:{name}") == user_id(i)
         display = DISPLAY.get(name, name.rstrip("0123456789").capitalize())
         rows.append([
             uuid7(created, f"inkwell-bench:user:{name}"), name, f"{name}@bench.inkwell.test", True,
@@ -82,9 +116,75 @@ def users(password_hash: str) -> str:
     return "BEGIN;\n" + copy_block("users.users", columns, rows) + "COMMIT;\n"
 
 
+def post_rows():
+    """The 1,000 posts, newest first: post i is published POST_INTERVAL * i before POSTS_NEWEST
+    and written by USERNAMES[i % 50], so every user (grace included) has exactly 20."""
+    rows = []
+    for i in range(POST_COUNT):
+        rng = posttext.Rng(f"inkwell-bench:post:{i}")
+        tag_indexes = []
+        for _ in range(1 + rng.below(3)):
+            tag = rng.below(len(posttext.TAGS))
+            while tag in tag_indexes:
+                tag = (tag + 1) % len(posttext.TAGS)
+            tag_indexes.append(tag)
+        number = POST_COUNT - i  # 1 for the oldest
+        if i == BENCH_POST_INDEX:
+            title = "Bench post"
+        else:
+            title = posttext.title(rng, tag_indexes, number)
+        slug = posttext.slugify(title)
+        markdown, html, plain = posttext.post_body(rng, tag_indexes)
+        published = POSTS_NEWEST - POST_INTERVAL * i
+        names = [posttext.TAGS[t][0] for t in tag_indexes]
+        rows.append({
+            "id": uuid7(published, f"inkwell-bench:post:{i}"), "author_id": user_id(i % len(USERNAMES)),
+            "slug": slug, "title": title, "body_markdown": markdown, "body_html": html,
+            "excerpt": posttext.excerpt(plain), "body_text": plain, "status": "published",
+            "published_at": published, "created_at": published, "updated_at": published,
+            "tag_slugs": [posttext.slugify(n) for n in names], "tag_names": names, "version": 1,
+        })
+    assert rows[BENCH_POST_INDEX]["slug"] == BENCH_POST_SLUG
+    assert len({r["slug"] for r in rows}) == POST_COUNT
+    assert all(len(r["slug"]) <= 80 and len(r["title"]) <= 200 for r in rows)
+    assert sum(r["author_id"] == user_id(USERNAMES.index("grace")) for r in rows) == 20
+    return rows
+
+
+# The blog's search vector, as the service computes it (BLOG.md: title A, tags B, body text C).
+SEARCH_VECTOR = ("setweight(to_tsvector('english', title), 'A') || "
+                 "setweight(to_tsvector('english', array_to_string(tag_names, ' ')), 'B') || "
+                 "setweight(to_tsvector('english', body_text), 'C')")
+
+
+def posts(_password_hash: str) -> str:
+    """Tags, the authors projection and the posts, in one transaction, through the blog role.
+    Posts go in with one INSERT … SELECT over VALUES, so `search` is computed by the same SQL
+    expression the service uses, in the same statement (the role may not create temp tables)."""
+    out = ["BEGIN;\n"]
+    out.append("INSERT INTO blog.tags (slug, name) VALUES\n" + ",\n".join(
+        f"({sql_literal(posttext.slugify(name))}, {sql_literal(name)})" for name, _, _ in posttext.TAGS)
+        + "\nON CONFLICT (slug) DO NOTHING;\n")
+    # What the blog would learn from users.events; a row the consumer already wrote is kept.
+    out.append("INSERT INTO blog.authors (id, username, erased, version) VALUES\n" + ",\n".join(
+        f"({sql_literal(str(user_id(i)))}, {sql_literal(name)}, false, 1)" for i, name in enumerate(USERNAMES))
+        + "\nON CONFLICT (id) DO NOTHING;\n")
+    columns = ["id", "author_id", "slug", "title", "body_markdown", "body_html", "excerpt", "body_text",
+               "status", "published_at", "created_at", "updated_at", "tag_slugs", "tag_names", "version"]
+    casts = {"id": "uuid", "author_id": "uuid", "published_at": "timestamptz", "created_at": "timestamptz",
+             "updated_at": "timestamptz", "version": "bigint"}
+    values = ",\n".join("(" + ", ".join(sql_literal(str(r[c]) if isinstance(r[c], uuid.UUID) else r[c])
+                                         for c in columns) + ")" for r in post_rows())
+    select = ", ".join(f"{c}::{casts[c]}" if c in casts else c for c in columns)
+    out.append(f"INSERT INTO blog.posts ({', '.join(columns)}, search)\n"
+               f"SELECT {select}, {SEARCH_VECTOR}\nFROM (VALUES\n{values}\n) AS v ({', '.join(columns)});\n")
+    out.append("COMMIT;\n")
+    return "".join(out)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("part", choices=["users"])
+    parser.add_argument("part", choices=["users", "posts"])
     here = os.path.dirname(os.path.abspath(__file__))
     parser.add_argument("--password-hash-file", default=os.path.join(here, "password.hash"))
     args = parser.parse_args()
@@ -95,7 +195,7 @@ def main() -> int:
     elif args.part == "users":
         print(f"dataset.py: {args.password_hash_file} not found, using a placeholder password hash "
               "(logins will fail)", file=sys.stderr)
-    sys.stdout.write({"users": users}[args.part](password_hash))
+    sys.stdout.write({"users": users, "posts": posts}[args.part](password_hash))
     return 0
 
 

@@ -4,6 +4,9 @@
 # Environment: INKWELL_HOME (with secrets.env), PG_PORT, BIN_DIR (the executables).
 # Every bench user's password is BENCH_PASSWORD [bench-password-2026]; its Argon2id hash is made
 # by the users service itself (`inkwell-users hash-password`), with the service's parameters.
+# The posts part (tags, posts, the blog's authors projection of the bench users) goes in through
+# the blog role; posts that an earlier run's create-post scenario wrote are removed first, so the
+# read scenarios always see the data set's feed (bench-post the 8th newest).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
 : "${INKWELL_HOME:?}" "${PG_PORT:?}"
@@ -44,5 +47,22 @@ if [[ ! -s "$HASH_FILE" ]]; then
 fi
 DATASET_ARGS=(--password-hash-file "$HASH_FILE")
 load_part users users "$USERS_DB_PASSWORD" users.users
-# Next parts (tags, posts, comments) go here, each with its own role, e.g.:
-# load_part posts blog "$BLOG_DB_PASSWORD" blog.posts
+load_part posts blog "$BLOG_DB_PASSWORD" blog.posts
+# create-post's titles are "Bench write <run>-<thread>-<n>" (scripts/bench/create-post.lua); no
+# post of the data set has such a slug. Deleted in SQL, so without post.deleted events: a
+# projection elsewhere may keep them, but no scenario reads them there.
+n=$(psql_as blog "$BLOG_DB_PASSWORD" -tAc "with gone as (delete from blog.posts where slug like 'bench-write-%' returning 1) select count(*) from gone")
+if (( n > 0 )); then
+    info "posts an earlier create-post run wrote: $n, removed"
+    psql_as blog "$BLOG_DB_PASSWORD" -qc "vacuum analyze blog.posts"
+fi
+# The facts the scenarios rely on (BENCH.md): refuse to measure a data set that drifted.
+facts=$(psql_as blog "$BLOG_DB_PASSWORD" -tAF' ' -c "
+    select (select count(*) from blog.posts where status = 'published'),
+           (select count(*) from blog.tags),
+           (select slug from blog.posts where status = 'published' order by published_at desc, id desc offset 7 limit 1),
+           (select count(*) from blog.posts p join blog.authors a on a.id = p.author_id where a.username = 'grace')")
+[[ "$facts" == "1000 30 bench-post 20" ]] ||
+    die "the posts part is not the data set: published posts, tags, 8th newest, grace's posts = $facts (want 1000 30 bench-post 20)"
+info "posts: 1000 published, 30 tags, bench-post the 8th newest, grace 20 posts"
+# Next parts (comments) go here, each with its own role.
