@@ -27,7 +27,11 @@ public enum BlogApp {
             readiness: platform.readinessChecks,
             services: platform.services + [HTTPClientService(client: http)],
             authentication: tokens
-        ) { _ in }
+        ) { routes in
+            // PLACEHOLDER renderer until InkwellMarkdown lands (replaced at merge).
+            let posts = PostgresPostRepository(units: platform.units, renderer: EscapingPostBodyRenderer())
+            PostsController(posts: posts, cursors: configuration.cursors).register(on: routes)
+        }
     }
 
     /// `inkwell-blog serve`.
