@@ -1,3 +1,4 @@
+import InkwellCore
 import InkwellEvents
 import InkwellPostgres
 

@@ -103,7 +103,8 @@ public struct PostgresPostRepository: PostRepository {
                 let change = try PostChange.edit(
                     PostChange.Current(status: current.status, publishedAt: current.publishedAt, publishAt: current.publishAt, version: current.version),
                     status: edit.status, publishAt: edit.publishAt, now: now)
-                let tags = try await edit.tags.map { try await Self.canonicalTags($0, in: tx) } ?? current.tags
+                var tags = current.tags
+                if let requested = edit.tags { tags = try await Self.canonicalTags(requested, in: tx) }
                 let title = edit.title ?? current.title
                 let content = PostContent(
                     title: title, tags: tags, bodyHtml: rendered?.html ?? current.bodyHtml, excerpt: rendered?.excerpt ?? current.excerpt,
