@@ -63,8 +63,7 @@ public struct PostgresPostRepository: PostRepository {
                         return created
                     }
                 }
-            } catch let conflict as ConflictError where post.slug == nil && attempt < 3 {
-                _ = conflict
+            } catch is ConflictError where post.slug == nil && attempt < 3 {
                 continue
             }
         }
