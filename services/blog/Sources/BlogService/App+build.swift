@@ -24,7 +24,10 @@ public enum BlogApp {
             readiness: platform.readinessChecks,
             services: platform.services + [tokens.service],
             authentication: tokens.verifier
-        ) { _ in }
+        ) { routes in
+            let posts = PostgresPostRepository(units: platform.units, renderer: MarkdownPostBodyRenderer())
+            PostsController(posts: posts, cursors: configuration.cursors).register(on: routes)
+        }
     }
 
     /// `inkwell-blog serve`.
