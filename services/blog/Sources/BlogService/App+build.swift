@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import InkwellAuth
 import InkwellDataKit
+import InkwellFileSink
 import InkwellHTTPClient
 import InkwellPostgres
 import InkwellServiceKit
@@ -19,15 +20,23 @@ public enum BlogApp {
         try Migration.load(resourcesOf: .module)
     }
 
+    /// Body limits are per route group (media 5 MiB, ``MediaController``), so there is no
+    /// router-wide one; every other route reads at most the context's default, 1 MiB
+    /// (``InkwellLimits/jsonBody``, 413 beyond), and the gateway refuses a larger declared length first.
     public static func buildApplication(configuration: BlogConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
         let http = HTTPClient(logger: logger)
         let tokens = TokenVerifier(configuration: configuration.tokenVerifier, httpClient: http, logger: logger)
+        let media = MediaStore(sink: configuration.mediaSink.makeSink(httpClient: http, logger: logger))
+        logger.info("media sink", metadata: ["media_sink": "\(configuration.mediaSink)"])
         return InkwellApplication.make(
             common: configuration.common, registry: registry, logger: logger,
             readiness: platform.readinessChecks,
             services: platform.services + [HTTPClientService(client: http)],
+            bodyLimit: nil,
             authentication: tokens
-        ) { _ in }
+        ) { routes in
+            MediaController(store: media).register(on: routes.router)
+        }
     }
 
     /// `inkwell-blog serve`.
