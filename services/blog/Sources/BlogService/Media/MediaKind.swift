@@ -29,7 +29,8 @@ public enum MediaKind: String, Sendable, CaseIterable {
         guard let header else { return nil }
         let essence = header.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" }
-        let type = essence.drop(while: isSpace).reversed().drop(while: isSpace).reversed().map(\.lowercased).joined()
+        let start = essence.drop(while: isSpace)
+        let type = start.lastIndex(where: { !isSpace($0) }).map { start[...$0].lowercased() } ?? ""
         guard let kind = Self.allCases.first(where: { $0.contentType == type }) else { return nil }
         self = kind
     }

@@ -12,7 +12,7 @@ public struct MediaName: Hashable, Sendable {
     public let fileName: String
 
     public init(bytes: [UInt8], kind: MediaKind) {
-        fileName = Hex.encode(SHA256.hash(data: bytes)) + "." + kind.fileExtension
+        fileName = Hex.encode(Array(SHA256.hash(data: bytes))) + "." + kind.fileExtension
     }
 
     /// Where the file goes in the sink: `media/<name>`.
