@@ -110,9 +110,9 @@ let package = Package(
         .executableTarget(name: "inkwell-devbroker", dependencies: ["InkwellKafka", log, argumentParser], path: "shared/DevBroker", swiftSettings: swiftSettings),
     ]
     + service("Users", dir: "users", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellPasswords", "InkwellAuth", "InkwellHTTPClient", .product(name: "Crypto", package: "swift-crypto"), hummingbird, log, lifecycle, nioPosix], resources: [.copy("Migrations")], mainDependencies: ["InkwellPasswords", "InkwellDataKit"])
-    + service("Blog", dir: "blog", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellEventStream", "InkwellContracts", "InkwellCore", "InkwellAuth", "InkwellHTTPClient", "InkwellMarkdown", hummingbird, log], resources: [.copy("Migrations")], mainDependencies: ["InkwellDataKit"])
-    + service("Comments", dir: "comments", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellEventStream", "InkwellContracts", "InkwellCore", "InkwellAuth", hummingbird, log], resources: [.copy("Migrations")], mainDependencies: ["InkwellDataKit"])
-    + service("Gateway", dir: "gateway", dependencies: ["InkwellServiceKit", "InkwellHTTPClient", "InkwellKafka", hummingbird, httpTypes, log, metrics])
+    + service("Blog", dir: "blog", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellEventStream", "InkwellContracts", "InkwellCore", "InkwellAuth", "InkwellHTTPClient", "InkwellMarkdown", "InkwellFileSink", .product(name: "Crypto", package: "swift-crypto"), hummingbird, log], resources: [.copy("Migrations")], mainDependencies: ["InkwellDataKit"])
+    + service("Comments", dir: "comments", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellEventStream", "InkwellContracts", "InkwellCore", "InkwellAuth", "InkwellHTTPClient", hummingbird, log], resources: [.copy("Migrations")], mainDependencies: ["InkwellDataKit"])
+    + service("Gateway", dir: "gateway", dependencies: ["InkwellServiceKit", "InkwellHTTPClient", "InkwellFileSink", "InkwellKafka", hummingbird, httpTypes, log, metrics])
     + [
         // Shared helpers for tests: the test stack's environment, polling with a deadline, child processes.
         .target(name: "TestSupport", dependencies: ["InkwellHTTPClient", "InkwellPostgres", log], path: "Tests/TestSupport", swiftSettings: swiftSettings),
@@ -131,7 +131,7 @@ let package = Package(
                 "InkwellCore", "InkwellAuth", "InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "TestSupport", hummingbird, lifecycle, log,
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ], path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
-        .testTarget(name: "BlogTests", dependencies: ["BlogService", "InkwellCore", "InkwellContracts", "InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "TestSupport", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird")], path: "Tests/BlogTests", swiftSettings: swiftSettings),
+        .testTarget(name: "BlogTests", dependencies: ["BlogService", "InkwellCore", "InkwellContracts", "InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellFileSink", "InkwellAuth", "TestSupport", hummingbird, httpTypes, .product(name: "HummingbirdTesting", package: "hummingbird")], path: "Tests/BlogTests", swiftSettings: swiftSettings),
         .testTarget(name: "UsersTests", dependencies: ["InkwellCore", "InkwellContracts", "UsersService", "InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "TestSupport"], path: "Tests/UsersTests", swiftSettings: swiftSettings),
         .testTarget(
             name: "GatewayTests",

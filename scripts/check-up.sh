@@ -76,5 +76,12 @@ status=$(curl -sS -o "$HOME_DIR/profile.json" -w '%{http_code}' "$GATEWAY/api/v1
 [[ "$status" == 200 ]] || die "after a restart, GET /api/v1/users/ada answered $status"
 grep -q '"username":"ada"' "$HOME_DIR/profile.json" || die "unexpected profile: $(cat "$HOME_DIR/profile.json")"
 info "the second make up kept the account"
+# Uploads land in the pages directory under media/ (the blog's MEDIA_SINK); the gateway serves them.
+media_name="$(printf 'check-up' | sha256sum | cut -c1-64).png"
+printf '\x89PNG\r\n\x1a\ncheck-up' >"$HOME_DIR/pages/media/$media_name"
+status=$(curl -sS -o "$HOME_DIR/media.out" -w '%{http_code} %{content_type}' "$GATEWAY/media/$media_name")
+[[ "$status" == "200 image/png" ]] || die "GET /media/$media_name answered $status"
+cmp -s "$HOME_DIR/media.out" "$HOME_DIR/pages/media/$media_name" || die "GET /media/$media_name returned other bytes"
+info "the gateway serves \$INKWELL_HOME/pages/media/ at /media/"
 stop_stack
 say "check-up: passed"

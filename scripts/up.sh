@@ -169,7 +169,7 @@ service_env() {   # service_env NAME: fills the array SVC_ENV
         blog)
             SVC_ENV+=("HTTP_PORT=$BLOG_PORT"
                 "DATABASE_URL=$(pg_url blog "$BLOG_DB_PASSWORD" "$PG_PORT")"
-                "JWKS_URL=$JWKS_URL" "MEDIA_SINK=file://$INKWELL_HOME/pages/media")
+                "JWKS_URL=$JWKS_URL" "MEDIA_SINK=file://$INKWELL_HOME/pages")
             ;;
         comments)
             SVC_ENV+=("HTTP_PORT=$COMMENTS_PORT"

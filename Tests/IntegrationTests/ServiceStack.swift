@@ -18,6 +18,9 @@ final class ServiceStack: Sendable {
     let recorder = ResponseRecorder(name: "stack")
     /// Where the users service writes mail when the stack has no `SMTP_URL`.
     let mailDirectory: String
+    /// The stack's file server, a scratch directory: the blog's `MEDIA_SINK` and the gateway's
+    /// `PAGES_SINK` (unless the environments given to ``start`` say otherwise).
+    let pagesDirectory: String
 
     var gatewayURL: String { "http://127.0.0.1:\(ports["gateway"]!)" }
     var usersURL: String { "http://127.0.0.1:\(ports["users"]!)" }
@@ -29,8 +32,16 @@ final class ServiceStack: Sendable {
     ///   - usersEnvironment: extra variables for the users service (`SMTP_URL`, `MAIL_DIR`,
     ///     `BOOTSTRAP_ADMIN_EMAIL`, ...); by default mail goes as `.eml` files to the stack's
     ///     scratch directory (``mailDirectory``).
-    static func start(brokers: String? = nil, gatewayUsersURL: String? = nil, upstreamTimeoutMs: Int = 2000, usersEnvironment: [String: String] = [:]) async throws -> ServiceStack {
-        let stack = try await ServiceStack(brokers: brokers ?? TestEnvironment.kafkaBrokers(), gatewayUsersURL: gatewayUsersURL, upstreamTimeoutMs: upstreamTimeoutMs, usersEnvironment: usersEnvironment)
+    ///   - blogEnvironment, gatewayEnvironment: extra variables for those services (`MEDIA_SINK`,
+    ///     `PAGES_SINK`, ...).
+    static func start(
+        brokers: String? = nil, gatewayUsersURL: String? = nil, upstreamTimeoutMs: Int = 2000, usersEnvironment: [String: String] = [:],
+        blogEnvironment: [String: String] = [:], gatewayEnvironment: [String: String] = [:]
+    ) async throws -> ServiceStack {
+        let stack = try await ServiceStack(
+            brokers: brokers ?? TestEnvironment.kafkaBrokers(), gatewayUsersURL: gatewayUsersURL, upstreamTimeoutMs: upstreamTimeoutMs,
+            usersEnvironment: usersEnvironment, blogEnvironment: blogEnvironment, gatewayEnvironment: gatewayEnvironment
+        )
         for (name, port) in stack.ports {
             let process = [stack.users, stack.blog, stack.comments, stack.gateway].first { $0.name.hasPrefix(name) }!
             try await pollUntil("\(name) to be ready", timeout: .seconds(60), interval: .milliseconds(100)) {
@@ -42,7 +53,10 @@ final class ServiceStack: Sendable {
         return stack
     }
 
-    private init(brokers: String, gatewayUsersURL: String?, upstreamTimeoutMs: Int, usersEnvironment: [String: String]) async throws {
+    private init(
+        brokers: String, gatewayUsersURL: String?, upstreamTimeoutMs: Int, usersEnvironment: [String: String],
+        blogEnvironment: [String: String], gatewayEnvironment: [String: String]
+    ) async throws {
         database = try await TestDatabase.create(prefix: "stack")
         self.brokers = brokers
         topicPrefix = "t\(UUID().uuidString.prefix(6).lowercased())."
@@ -58,10 +72,13 @@ final class ServiceStack: Sendable {
             return try ChildProcess(name: "\(name)", executable: try TestEnvironment.binDir() + "/inkwell-\(name)", environment: env, logDirectory: logs)
         }
         mailDirectory = logs.appendingPathComponent("mail").path
+        pagesDirectory = logs.appendingPathComponent("pages").path
         users = try start("users", [
             "DATABASE_URL": try database.url(role: "users"), "PUBLIC_BASE_URL": "http://127.0.0.1:\(ports["gateway"]!)", "MAIL_DIR": mailDirectory,
         ].merging(usersEnvironment) { _, new in new })
-        blog = try start("blog", ["DATABASE_URL": try database.url(role: "blog"), "JWKS_URL": jwks])
+        blog = try start("blog", [
+            "DATABASE_URL": try database.url(role: "blog"), "JWKS_URL": jwks, "MEDIA_SINK": "file://" + pagesDirectory,
+        ].merging(blogEnvironment) { _, new in new })
         comments = try start("comments", ["DATABASE_URL": try database.url(role: "comments"), "JWKS_URL": jwks])
         gateway = try start("gateway", [
             "USERS_URL": gatewayUsersURL ?? "http://127.0.0.1:\(ports["users"]!)",
@@ -69,7 +86,8 @@ final class ServiceStack: Sendable {
             "COMMENTS_URL": "http://127.0.0.1:\(ports["comments"]!)",
             "JWKS_URL": jwks,
             "UPSTREAM_TIMEOUT_MS": String(upstreamTimeoutMs),
-        ])
+            "PAGES_SINK": "file://" + pagesDirectory,
+        ].merging(gatewayEnvironment) { _, new in new })
         http = HTTPClient(logger: Logger(label: "test.http"))
     }
 

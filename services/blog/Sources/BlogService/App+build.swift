@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import InkwellDataKit
+import InkwellFileSink
+import InkwellHTTPClient
 import InkwellPostgres
 import InkwellServiceKit
 import Logging
@@ -17,16 +19,23 @@ public enum BlogApp {
         try Migration.load(resourcesOf: .module)
     }
 
+    /// Body limits are per route group (media 5 MiB, ``MediaController``), so there is no
+    /// router-wide one; every other route reads at most the context's default, 1 MiB
+    /// (``InkwellLimits/jsonBody``, 413 beyond), and the gateway refuses a larger declared length first.
     public static func buildApplication(configuration: BlogConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
-        let tokens = JWKSVerification(jwksURL: configuration.jwksURL, logger: logger)
+        let http = HTTPClient(logger: logger)
+        let media = MediaStore(sink: configuration.mediaSink.makeSink(httpClient: http, logger: logger))
+        logger.info("media sink", metadata: ["media_sink": "\(configuration.mediaSink)"])
         return InkwellApplication.make(
             common: configuration.common, registry: registry, logger: logger,
             readiness: platform.readinessChecks,
-            services: platform.services + [tokens.service],
-            authentication: tokens.verifier
+            services: platform.services + [HTTPClientService(client: http)],
+            bodyLimit: nil,
+            authentication: JWKSVerification.verifier(jwksURL: configuration.jwksURL, httpClient: http, logger: logger)
         ) { routes in
             let posts = PostgresPostRepository(units: platform.units, renderer: MarkdownPostBodyRenderer())
             PostsController(posts: posts, cursors: configuration.cursors).register(on: routes)
+            MediaController(store: media).register(on: routes.router)
         }
     }
 

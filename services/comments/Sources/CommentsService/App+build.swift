@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import InkwellDataKit
+import InkwellHTTPClient
 import InkwellPostgres
 import InkwellServiceKit
 import Logging
@@ -18,12 +19,12 @@ public enum CommentsApp {
     }
 
     public static func buildApplication(configuration: CommentsConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
-        let tokens = JWKSVerification(jwksURL: configuration.jwksURL, logger: logger)
+        let http = HTTPClient(logger: logger)
         return InkwellApplication.make(
             common: configuration.common, registry: registry, logger: logger,
             readiness: platform.readinessChecks,
-            services: platform.services + [tokens.service],
-            authentication: tokens.verifier
+            services: platform.services + [HTTPClientService(client: http)],
+            authentication: JWKSVerification.verifier(jwksURL: configuration.jwksURL, httpClient: http, logger: logger)
         ) { _ in }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import InkwellFileSink
 import InkwellHTTPClient
 import InkwellKafka
 import InkwellServiceKit
@@ -24,22 +25,25 @@ public enum GatewayApp {
             common: configuration.common, registry: registry, logger: logger,
             readiness: [ReadinessCheck("broker") { await broker.isReachable(timeout: .seconds(2)) }],
             services: [HTTPClientService(client: client), broker],
-            upstreams: upstreams
+            upstreams: upstreams,
+            files: configuration.pagesSink.makeSink(httpClient: client, logger: logger)
         )
     }
 
     /// The gateway's HTTP application over `upstreams`: the composed routes and the proxied
     /// public paths of the services on the one router (its most specific match decides between
-    /// them), body limits per route group.
+    /// them), body limits per route group, and the files of `files` (the pages sink) it serves.
     public static func application(
         common: CommonConfiguration, registry: PrometheusCollectorRegistry, logger: Logger,
-        readiness: [ReadinessCheck], services: [any Service], upstreams: UpstreamClient
+        readiness: [ReadinessCheck], services: [any Service], upstreams: UpstreamClient,
+        files: (any FileSink)? = nil
     ) -> some ApplicationProtocol {
         InkwellApplication.make(
             common: common, registry: registry, logger: logger, readiness: readiness, services: services,
             bodyLimit: nil  // ProxyController's route groups set theirs
         ) { routes in
             ProfileController(upstreams: upstreams).register(on: routes)
+            if let files { MediaFilesController(files: files).register(on: routes) }
             ProxyController(upstreams: upstreams).register(on: routes.router)
         }
     }

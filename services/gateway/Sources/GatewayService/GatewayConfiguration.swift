@@ -1,4 +1,5 @@
 import Foundation
+import InkwellFileSink
 import InkwellServiceKit
 
 /// The gateway's environment (OPERATIONS.md), validated at start.
@@ -10,6 +11,10 @@ public struct GatewayConfiguration: Sendable {
     public var publicBaseURL: String
     /// Per-request deadline for a call to a service (`UPSTREAM_TIMEOUT_MS`, default 5000).
     public var upstreamTimeout: Duration
+    /// `PAGES_SINK` (PAGES.md): the file server's files, served at the gateway's URL (today the
+    /// uploaded media under `media/`). Defaults to `file://<working directory>/pages`, the local
+    /// stack's pages directory (its services run in `$INKWELL_HOME`).
+    public var pagesSink: FileSinkLocation
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         let env = EnvironmentConfiguration(environment: environment)
@@ -19,6 +24,15 @@ public struct GatewayConfiguration: Sendable {
         commentsURL = Self.trimmed(env.url("comments.url", required: true) ?? "")
         publicBaseURL = Self.trimmed(env.url("public.base.url", required: false, default: "http://127.0.0.1:\(common.httpPort)") ?? "")
         upstreamTimeout = .milliseconds(env.int("upstream.timeout.ms", default: 5000, range: 50...120_000))
+        let workingDirectory = FileManager.default.currentDirectoryPath
+        pagesSink = .directory((workingDirectory == "/" ? "" : workingDirectory) + "/pages")
+        if let value = env.optionalString("pages.sink") {
+            do {
+                pagesSink = try FileSinkLocation(parsing: value)
+            } catch {
+                env.fail("pages.sink", "is an \(error)")
+            }
+        }
         try env.validate()
     }
 
