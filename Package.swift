@@ -127,6 +127,7 @@ let package = Package(
                 "InkwellCore", "InkwellAuth", "InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "TestSupport", hummingbird, lifecycle, log,
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ], path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
+        .testTarget(name: "BlogTests", dependencies: ["BlogService", "InkwellCore", "InkwellContracts", "InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "TestSupport", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird")], path: "Tests/BlogTests", swiftSettings: swiftSettings),
         .testTarget(name: "UsersTests", dependencies: ["InkwellCore", "InkwellContracts", "UsersService", "InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "TestSupport"], path: "Tests/UsersTests", swiftSettings: swiftSettings),
         .testTarget(
             name: "GatewayTests",
