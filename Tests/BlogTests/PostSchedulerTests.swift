@@ -4,7 +4,6 @@ import InkwellContracts
 import InkwellCore
 import InkwellPostgres
 import Logging
-import Synchronization
 import Testing
 import TestSupport
 
@@ -70,25 +69,21 @@ import TestSupport
             for _ in 0..<50 { ids.insert(try await db.insertPost(author: author, status: .scheduled, publishAt: Date().addingTimeInterval(-1))) }
             // Small batches so that the two really compete for the rows, round after round.
             let configuration = PostScheduler.Configuration(interval: .milliseconds(20), batchSize: 4)
-            let published = Mutex<[UUID]>([])
-            try await withThrowingTaskGroup(of: Void.self) { group in
+            // Each runs rounds until one finds nothing due and nothing is left scheduled.
+            let all = try await withThrowingTaskGroup(of: [UUID].self) { group in
                 for _ in 0..<2 {
                     let scheduler = PostScheduler(units: db.units, configuration: configuration, logger: logger)
                     group.addTask {
-                        while !Task.isCancelled {
+                        var mine: [UUID] = []
+                        while true {
                             let events = try await scheduler.round()
-                            published.withLock { $0 += events.map(\.post.id) }
-                            if events.isEmpty { try await Task.sleep(for: configuration.interval) }
+                            mine += events.map(\.post.id)
+                            if events.isEmpty, try await db.count("SELECT count(*)::int8 AS n FROM posts WHERE status = 'scheduled'") == 0 { return mine }
                         }
                     }
                 }
-                try await pollUntil("every due post to be published", timeout: .seconds(30)) {
-                    try await db.count("SELECT count(*)::int8 AS n FROM posts WHERE status = 'scheduled'") == 0
-                }
-                group.cancelAll()
-                try? await group.waitForAll()
+                return try await group.reduce(into: []) { $0 += $1 }
             }
-            let all = published.withLock { $0 }
             #expect(all.count == 50 && Set(all) == ids, "each published by one scheduler once")
             let events = try await db.outbox(PostPublished.self)
             #expect(events.count == 50)
