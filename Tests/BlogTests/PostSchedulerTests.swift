@@ -62,6 +62,26 @@ import TestSupport
         }
     }
 
+    @Test func aPostAWriterHoldsIsSkippedAndStaysUnpublishedWhenTheWriterUnschedulesIt() async throws {
+        try await BlogEventsDatabase.with { db in
+            let author = UUID()
+            let held = try await db.insertPost(author: author, status: .scheduled, publishAt: Date().addingTimeInterval(-1))
+            let free = try await db.insertPost(author: author, status: .scheduled, publishAt: Date().addingTimeInterval(-1))
+            let scheduler = PostScheduler(units: db.units, logger: logger)
+            // A writer (PATCH to draft) holds the row while the scheduler runs: the scheduler does not wait for it.
+            let duringWrite = try await db.postgres.withTransaction { connection in
+                try await connection.execute("SELECT 1 FROM posts WHERE id = \(held) FOR UPDATE")
+                let events = try await scheduler.round()
+                try await connection.execute("UPDATE posts SET status = 'draft', version = version + 1 WHERE id = \(held)")
+                return events
+            }
+            #expect(duringWrite.map(\.post.id) == [free])
+            #expect(try await scheduler.round().isEmpty, "the unscheduled post is not due any more")
+            #expect(try await db.count("SELECT count(*)::int8 AS n FROM posts WHERE id = \(held) AND status = 'draft'") == 1)
+            #expect(try await db.outbox(PostPublished.self).map(\.event.data.post.id) == [free])
+        }
+    }
+
     @Test func twoSchedulersPublishFiftyDuePostsExactlyOnce() async throws {
         try await BlogEventsDatabase.with { db in
             let author = UUID()
