@@ -24,6 +24,8 @@ public struct DataPlatform: Sendable {
     public let units: UnitOfWorkRunner
     public let relay: OutboxRelay
     public let topicPrefix: String
+    /// Woken after commits that wrote outbox rows (units of work, consumers' handlers).
+    let relaySignal: WakeSignal
     let migrator: Migrator
     let logger: Logger
 
@@ -37,7 +39,7 @@ public struct DataPlatform: Sendable {
             logger: logger
         )
         // Shared by the two ends only: the unit of work signals after a commit, the relay waits.
-        let relaySignal = WakeSignal()
+        relaySignal = WakeSignal()
         units = UnitOfWorkRunner(postgres: postgres, relaySignal: relaySignal, topicPrefix: topicPrefix)
         // The lease (30 s) outlives the producer's message timeout (10 s): see OutboxRelay.
         relay = OutboxRelay(postgres: postgres, producer: producer, signal: relaySignal, schema: schema, logger: logger)

@@ -1,3 +1,4 @@
+import InkwellCore
 import InkwellEventStream
 import InkwellKafka
 import InkwellPostgres
@@ -10,13 +11,20 @@ import ServiceLifecycle
 /// is tried `retry.maxAttempts` times, then the event is parked in `dead_letters` (for
 /// `replay-dead-letters`) and the partition goes on; a poison record is parked at once; while
 /// the database is unreachable the event waits (nothing is parked for an outage).
+///
+/// Handlers whose effect causes events write them with ``Outbox/enqueue(_:topicPrefix:on:)`` on
+/// their connection; `relaySignal` (the platform's relay) is woken after each applied event's
+/// commit so those are published at once rather than at the relay's next poll.
 public final class EventConsumer: Service, Sendable {
     let consumer: KafkaConsumer
     let processor: EventProcessor<InboxApplier>
 
-    public init(consumer: KafkaConsumer, postgres: PostgresClient, handlers: EventHandlers<PostgresConnection>, retry: RetryPolicy = .standard, logger: Logger) {
+    public init(
+        consumer: KafkaConsumer, postgres: PostgresClient, handlers: EventHandlers<PostgresConnection>, retry: RetryPolicy = .standard,
+        relaySignal: WakeSignal? = nil, logger: Logger
+    ) {
         self.consumer = consumer
-        processor = EventProcessor(handlers: handlers, applier: InboxApplier(postgres: postgres), retry: retry, logger: logger)
+        processor = EventProcessor(handlers: handlers, applier: InboxApplier(postgres: postgres, relaySignal: relaySignal), retry: retry, logger: logger)
     }
 
     public func run() async throws {

@@ -1,3 +1,4 @@
+import InkwellCore
 import InkwellEventStream
 import InkwellKafka
 import InkwellPostgres
@@ -6,9 +7,13 @@ import InkwellPostgres
 /// the service's `dead_letters` table.
 struct InboxApplier: EventApplier {
     let postgres: PostgresClient
+    /// Woken after an applied event's commit (its handlers may have written outbox rows).
+    var relaySignal: WakeSignal?
 
     func apply(_ event: PreparedEvent<PostgresConnection>, from message: KafkaMessage) async throws -> ApplyOutcome {
-        try await postgres.withTransaction { try await Inbox.apply(event, on: $0) }
+        let outcome = try await postgres.withTransaction { try await Inbox.apply(event, on: $0) }
+        if outcome == .applied { relaySignal?.signal() }
+        return outcome
     }
 
     func park(_ letter: DeadLetter) async throws {

@@ -2,6 +2,7 @@ import Foundation
 import InkwellContracts
 import InkwellCore
 import InkwellPostgres
+import ServiceContextModule
 
 /// The transactional outbox: an event is written to the service's `outbox` table in the same
 /// transaction as the change it describes, so it is published exactly when the change commits
@@ -20,6 +21,16 @@ public enum Outbox {
             INSERT INTO outbox (event_id, topic, record_key, event_type, payload, traceparent)
             VALUES (\(eventId), \(topic), \(key), \(event.type), \(payload), \(event.traceparent))
             """)
+    }
+
+    /// Writes the Inkwell event `event` on the transaction's connection: a CloudEvent with a
+    /// UUIDv7 id, the source, type and subject of its type, the current time and the current
+    /// task's `traceparent`, on its type's topic (with `KAFKA_TOPIC_PREFIX`) keyed by its key.
+    /// The one path of ``UnitOfWork/publish(_:)`` and of event handlers whose effect causes
+    /// events (they run in the inbox transaction; the consumer wakes the relay after commit).
+    public static func enqueue<Event: InkwellEvent>(_ event: Event, topicPrefix: String, on connection: PostgresConnection) async throws {
+        let cloudEvent = CloudEvent(event, traceparent: ServiceContext.currentTraceparent)
+        try await enqueue(cloudEvent, topic: Event.topic.name(prefix: topicPrefix), key: event.key, on: connection)
     }
 
     /// The outbox and inbox tables, as migrations every event-publishing service applies first

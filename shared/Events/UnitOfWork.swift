@@ -2,7 +2,6 @@ import Foundation
 import InkwellContracts
 import InkwellCore
 import InkwellPostgres
-import ServiceContextModule
 import Synchronization
 
 /// One transaction of a writer: its SQL and the events it publishes commit together. Made by
@@ -18,8 +17,7 @@ public struct UnitOfWork: Sendable {
     /// current task's trace (``ServiceContext/currentTraceparent``), on the event type's topic
     /// (with `KAFKA_TOPIC_PREFIX`) with the event's key. The relay publishes it after commit.
     public func publish<Event: InkwellEvent>(_ event: Event) async throws {
-        let cloudEvent = CloudEvent(event, traceparent: ServiceContext.currentTraceparent)
-        try await Outbox.enqueue(cloudEvent, topic: Event.topic.name(prefix: topicPrefix), key: event.key, on: connection)
+        try await Outbox.enqueue(event, topicPrefix: topicPrefix, on: connection)
         mark.published.store(true, ordering: .relaxed)
     }
 
