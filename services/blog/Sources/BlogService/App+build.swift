@@ -22,12 +22,17 @@ public enum BlogApp {
     public static func buildApplication(configuration: BlogConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
         let http = HTTPClient(logger: logger)
         let tokens = TokenVerifier(configuration: configuration.tokenVerifier, httpClient: http, logger: logger)
+        let queries = PostgresPostQueries(postgres: platform.postgres)
         return InkwellApplication.make(
             common: configuration.common, registry: registry, logger: logger,
             readiness: platform.readinessChecks,
             services: platform.services + [HTTPClientService(client: http)],
             authentication: tokens
-        ) { _ in }
+        ) { routes in
+            SearchController(queries: queries, cursors: configuration.cursors).register(on: routes)
+            TagsController(queries: queries).register(on: routes)
+            InternalPostsController(queries: queries, cursors: configuration.cursors).register(on: routes)
+        }
     }
 
     /// `inkwell-blog serve`.
