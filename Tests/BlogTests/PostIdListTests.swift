@@ -10,7 +10,7 @@ import Testing
         #expect(try PostIdList.parse("") == [])
     }
 
-    @Test func missingMalformedOrTooManyIs400() {
+    @Test func missingMalformedOrTooManyIs400() throws {
         let many = (0...PostIdList.maxIds).map { _ in UUID().uuidString }.joined(separator: ",")
         for bad: String? in [nil, "not-a-uuid", "\(UUID()),x", many] {
             #expect(throws: HTTPProblem.self) { try PostIdList.parse(bad) }

@@ -10,7 +10,7 @@ enum PostIdList {
     static func parse(_ request: Request) throws(HTTPProblem) -> [UUID] {
         let values = request.uri.queryParameters.getAll("ids")
         guard values.count <= 1 else { throw .badRequest("ids may be given once.") }
-        return try parse(values.first.map(String.init))
+        return try parse(values.first.map { String($0) })
     }
 
     static func parse(_ raw: String?) throws(HTTPProblem) -> [UUID] {

@@ -17,7 +17,7 @@ struct SearchQuery: Sendable, Equatable {
     init(_ request: Request) throws(HTTPProblem) {
         let values = request.uri.queryParameters.getAll("q")
         guard values.count <= 1 else { throw Self.invalid("q may be given once.") }
-        try self.init(values.first.map(String.init))
+        try self.init(values.first.map { String($0) })
     }
 
     init(_ raw: String?) throws(HTTPProblem) {
