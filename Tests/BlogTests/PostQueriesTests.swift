@@ -91,20 +91,40 @@ import Testing
 
     @Test func theHighlightEscapesTheBodyAndMarksTheHits() async throws {
         try await SearchDatabase.with { db in
-            let body = "Intro. <script>alert('xss')</script> teaches Swift actors & tasks. \u{E000}<b>fake</b>\u{E001} mark."
+            // The plain text of a body whose author wrote markup as text; private-use characters too.
+            let body = "Intro. <script>alert('xss')</script> teaches Swift actors & tasks. \u{E000}<b>fake</b>\u{E001} \u{E002}mark\u{E003}."
             try await db.insert(title: "Concurrency", body: body)
             let hit = try #require(try await search(db, "actors").first).hit
-            #expect(hit.highlight.contains("<mark>actors</mark>"))
-            #expect(hit.highlight.contains("&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;"))
-            #expect(!hit.highlight.contains("<script"))
-            // The sentinels in the post's own text were stripped, so they mark nothing.
-            #expect(hit.highlight.contains("&lt;b&gt;fake&lt;/b&gt;"))
-            #expect(hit.highlight.components(separatedBy: "<mark>").count == 2)
-            #expect(!hit.highlight.unicodeScalars.contains(SearchHighlight.start))
-            // A search for the script's words marks them inside the escaped text.
-            let script = try #require(try await search(db, "alert").first).hit.highlight
-            #expect(script.contains("&lt;script&gt;<mark>alert</mark>(") || script.contains("<mark>alert</mark>"))
-            #expect(!script.contains("<script"))
+            #expect(Self.onlyMarks(hit.highlight))
+            #expect(hit.highlight == "Intro. &lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt; teaches Swift <mark>actors</mark> &amp; tasks. &lt;b&gt;fake&lt;/b&gt; mark")
+            // A word between angles is still marked, inside the escaped text; spacing is kept.
+            try await db.insert(title: "Kafka", body: "see <em>kafka</em> and <script>kafka</script>, a < b > c")
+            // (`ts_headline` chooses where a fragment starts and ends.)
+            let marked = try #require(try await search(db, "kafka").first).hit.highlight
+            #expect(marked.contains("<mark>kafka</mark>&lt;/em&gt; and &lt;script&gt;<mark>kafka</mark>&lt;/script"))
+            #expect(Self.onlyMarks(marked))
+            try await db.insert(title: "Less", body: "zebu lives where alpha < beta > gamma holds")
+            let spaced = try #require(try await search(db, "zebu").first).hit.highlight
+            #expect(spaced.hasPrefix("<mark>zebu</mark> lives"))
+            #expect(Self.onlyMarks(spaced))
+        }
+    }
+
+    /// Whether the only markup in `html` is `<mark>` and `</mark>`.
+    static func onlyMarks(_ html: String) -> Bool {
+        let rest = html.replacingOccurrences(of: "<mark>", with: "").replacingOccurrences(of: "</mark>", with: "")
+        return !rest.contains("<") && !rest.contains(">") && !rest.contains("\"")
+    }
+
+    @Test func aLongBodyGivesAtMostTwoFragments() async throws {
+        try await SearchDatabase.with { db in
+            let filler = Array(repeating: "lorem ipsum dolor sit amet", count: 40).joined(separator: " ")
+            try await db.insert(title: "Long", body: "\(filler) needle \(filler) needle \(filler) needle \(filler)")
+            let highlight = try #require(try await search(db, "needle").first).headline
+            let html = SearchHighlight.html(fromHeadline: highlight)
+            #expect(html.components(separatedBy: "<mark>needle</mark>").count - 1 == 2)
+            #expect(html.components(separatedBy: " … ").count == 2)
+            #expect(html.unicodeScalars.count < 400)
         }
     }
 

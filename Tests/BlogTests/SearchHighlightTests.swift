@@ -1,3 +1,4 @@
+import InkwellPostgres
 import Testing
 @testable import BlogService
 
@@ -32,9 +33,20 @@ import Testing
         #expect(SearchHighlight.html(fromHeadline: "Ünïcode Straße 🎉 \(s)naïve\(e) … e\u{301}") == "Ünïcode Straße 🎉 <mark>naïve</mark> … e\u{301}")
     }
 
+    @Test func hiddenAnglesComeBackEscapedWithoutTheirSpaces() {
+        let lt = SearchHighlight.hiddenLessThan, gt = SearchHighlight.hiddenGreaterThan
+        // `see <em>kafka</em> a < b` as the query hides it, the hit marked.
+        let headline = "see \(lt)em\(gt)\(s)kafka\(e)\(lt)/em\(gt) a \(lt) b"
+        #expect(SearchHighlight.html(fromHeadline: headline) == "see &lt;em&gt;<mark>kafka</mark>&lt;/em&gt; a &lt; b")
+        // A fragment that starts or ends at a hidden angle.
+        #expect(SearchHighlight.html(fromHeadline: "\u{E002} script") == "&lt;script")
+        #expect(SearchHighlight.html(fromHeadline: "x \u{E003}") == "x&gt;")
+    }
+
     @Test func theHeadlineOptionsNameTheSentinels() {
         #expect(SearchHighlight.headlineOptions.contains("StartSel=\(s),"))
         #expect(SearchHighlight.headlineOptions.contains("StopSel=\(e),"))
-        #expect(SearchHighlight.sentinels == s + e)
+        #expect(Set(SearchHighlight.privateUse.unicodeScalars) == [SearchHighlight.start, SearchHighlight.stop, SearchHighlight.lessThan, SearchHighlight.greaterThan])
+        #expect(SearchHighlight.hiddenText("body_text").binds.count == 3)
     }
 }

@@ -30,13 +30,13 @@ import Testing
 
     @Test func searchPagesWithCursorsOfItsOwnQuery() async throws {
         try await SearchDatabase.with { db in
-            for i in 0..<3 { try await db.insert(title: "Kafka \(i)", body: "<script>kafka</script> streams") }
+            for i in 0..<3 { try await db.insert(title: "Kafka \(i)", body: "about <script>kafka</script> streams") }
             try await withApp(db) { client in
                 let first = try await client.execute(uri: "/api/v1/search?q=kafka&limit=2", method: .get)
                 #expect(first.status == .ok)
                 let page = try decode(Page<SearchHit>.self, first)
                 #expect(page.items.count == 2)
-                #expect(page.items.allSatisfy { $0.highlight.contains("&lt;script&gt;<mark>kafka</mark>&lt;/script&gt;") })
+                #expect(page.items.allSatisfy { $0.highlight.contains("<mark>kafka</mark>") && PostQueriesTests.onlyMarks($0.highlight) })
                 let cursor = try #require(page.nextCursor)
                 let second = try decode(Page<SearchHit>.self, try await client.execute(uri: "/api/v1/search?q=kafka&limit=2&cursor=\(cursor)", method: .get))
                 #expect(second.items.count == 1)

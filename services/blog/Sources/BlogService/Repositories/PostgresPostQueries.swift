@@ -25,7 +25,7 @@ struct PostgresPostQueries: PostQueries {
                 LIMIT \(limit)
             )
             SELECT \(PostRow.summaryColumns), hits.rank,
-                   ts_headline('english', translate(posts.body_text, \(SearchHighlight.sentinels), ''), query, \(SearchHighlight.headlineOptions)) AS headline
+                   ts_headline('english', \(SearchHighlight.hiddenText("posts.body_text")), query, \(SearchHighlight.headlineOptions)) AS headline
             FROM hits JOIN posts USING (id), websearch_to_tsquery('english', \(query.text)) AS query
             ORDER BY hits.rank DESC, id DESC
             """)
