@@ -52,4 +52,17 @@ import Testing
         #expect(throws: HTTPProblem.self) { try PageRequest<Position>(TestRequests.get("/items?limit=5&limit=6"), codec: codec, purpose: "items") }
         #expect(throws: HTTPProblem.self) { try PageRequest<Position>(TestRequests.get("/items?limit=500"), codec: codec, purpose: "items") }
     }
+
+    @Test func aListMayWidenItsLimits() throws {
+        func export(_ limit: String?) throws(HTTPProblem) -> PageRequest<Position> {
+            try PageRequest(limit: limit, cursor: nil, codec: codec, purpose: "export", limits: 1...500, defaultLimit: 100)
+        }
+        #expect(try export(nil).limit == 100)
+        #expect(try export("500").limit == 500)
+        for bad in ["0", "501", "000501", "1000000"] {
+            #expect(throws: HTTPProblem.self, "\(bad)") { try export(bad) }
+        }
+        // The default range is unchanged.
+        #expect(throws: HTTPProblem.self) { try page(limit: "500") }
+    }
 }

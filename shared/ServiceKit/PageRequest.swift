@@ -15,27 +15,37 @@ public struct PageRequest<Position: Codable & Sendable>: Sendable {
     let purpose: String
 
     /// Parses the query of `request`; `purpose` names the list (its cursors fit no other list).
-    public init(_ request: Request, codec: CursorCodec, purpose: String) throws(HTTPProblem) {
+    /// `limits` and `defaultLimit` are API.md's unless a list (an internal export) says otherwise.
+    public init(
+        _ request: Request, codec: CursorCodec, purpose: String,
+        limits: ClosedRange<Int> = limitRange, defaultLimit: Int = defaultLimit
+    ) throws(HTTPProblem) {
         let query = request.uri.queryParameters
-        try self.init(limit: Self.single("limit", query.getAll("limit")), cursor: Self.single("cursor", query.getAll("cursor")), codec: codec, purpose: purpose)
+        try self.init(
+            limit: Self.single("limit", query.getAll("limit")), cursor: Self.single("cursor", query.getAll("cursor")), codec: codec, purpose: purpose,
+            limits: limits, defaultLimit: defaultLimit
+        )
     }
 
     /// Parses raw parameter values (`nil`: absent).
-    public init(limit: String?, cursor: String?, codec: CursorCodec, purpose: String) throws(HTTPProblem) {
-        self.limit = try Self.parseLimit(limit)
+    public init(
+        limit: String?, cursor: String?, codec: CursorCodec, purpose: String,
+        limits: ClosedRange<Int> = limitRange, defaultLimit: Int = defaultLimit
+    ) throws(HTTPProblem) {
+        self.limit = try Self.parseLimit(limit, range: limits, defaultLimit: defaultLimit)
         self.after = try cursor.map { cursor throws(HTTPProblem) in try codec.decode(cursor, as: Position.self, purpose: purpose) }
         self.codec = codec
         self.purpose = purpose
     }
 
-    /// `limit`, strictly: decimal digits only, within ``limitRange``.
-    static func parseLimit(_ raw: String?) throws(HTTPProblem) -> Int {
+    /// `limit`, strictly: decimal digits only, within `range` (``limitRange`` unless told).
+    static func parseLimit(_ raw: String?, range: ClosedRange<Int> = limitRange, defaultLimit: Int = defaultLimit) throws(HTTPProblem) -> Int {
         guard let raw else { return defaultLimit }
-        guard !raw.isEmpty, raw.utf8.count <= 3, raw.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-              let value = Int(raw), limitRange.contains(value)
+        guard !raw.isEmpty, raw.utf8.count <= 6, raw.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              let value = Int(raw), range.contains(value)
         else {
-            throw HTTPProblem(.badRequest, slug: "invalid-limit", detail: "limit must be a whole number from \(limitRange.lowerBound) to \(limitRange.upperBound).",
-                              errors: [FieldError(field: "limit", message: "must be a whole number from \(limitRange.lowerBound) to \(limitRange.upperBound)")])
+            throw HTTPProblem(.badRequest, slug: "invalid-limit", detail: "limit must be a whole number from \(range.lowerBound) to \(range.upperBound).",
+                              errors: [FieldError(field: "limit", message: "must be a whole number from \(range.lowerBound) to \(range.upperBound)")])
         }
         return value
     }

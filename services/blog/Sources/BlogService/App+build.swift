@@ -41,6 +41,10 @@ public enum BlogApp {
             let posts = PostgresPostRepository(units: platform.units, renderer: MarkdownPostBodyRenderer())
             PostsController(posts: posts, cursors: configuration.cursors).register(on: routes)
             MediaController(store: media).register(on: routes.router)
+            let queries = PostgresPostQueries(postgres: platform.postgres)
+            SearchController(queries: queries, cursors: configuration.cursors).register(on: routes)
+            TagsController(queries: queries).register(on: routes)
+            InternalPostsController(queries: queries, cursors: configuration.cursors).register(on: routes)
         }
     }
 
