@@ -152,9 +152,9 @@ def post_rows():
 
 
 # The blog's search vector, as the service computes it (BLOG.md: title A, tags B, body text C).
-SEARCH_VECTOR = ("setweight(to_tsvector('english', title), 'A') || "
-                 "setweight(to_tsvector('english', array_to_string(tag_names, ' ')), 'B') || "
-                 "setweight(to_tsvector('english', body_text), 'C')")
+SEARCH_VECTOR = ("setweight(to_tsvector('english', translate(title, '<>', '  ')), 'A') || "
+                 "setweight(to_tsvector('english', translate(array_to_string(tag_names, ' '), '<>', '  ')), 'B') || "
+                 "setweight(to_tsvector('english', translate(body_text, '<>', '  ')), 'C')")
 
 
 def posts(_password_hash: str) -> str:

@@ -29,12 +29,15 @@ public struct PostContent: Sendable, Equatable {
         Self.searchVector(title: title, tagNames: tags.map(\.name), bodyText: bodyText)
     }
 
-    /// `setweight(to_tsvector('english', title),'A') || … tags 'B' || … body text 'C'`.
+    /// `setweight(to_tsvector('english', title),'A') || … tags 'B' || … body text 'C'`, with `<`
+    /// and `>` read as spaces: PostgreSQL's parser takes `<em>` for a tag and skips what a
+    /// `<script>…</script>` encloses, so words an author wrote between brackets would not be found.
     public static func searchVector(title: String, tagNames: [String], bodyText: String) -> PostgresQuery {
         let tags = tagNames.joined(separator: " ")
         return """
-            setweight(to_tsvector('english', \(title)::text), 'A') || setweight(to_tsvector('english', \(tags)::text), 'B') \
-            || setweight(to_tsvector('english', \(bodyText)::text), 'C')
+            setweight(to_tsvector('english', translate(\(title)::text, '<>', '  ')), 'A') \
+            || setweight(to_tsvector('english', translate(\(tags)::text, '<>', '  ')), 'B') \
+            || setweight(to_tsvector('english', translate(\(bodyText)::text, '<>', '  ')), 'C')
             """
     }
 }
