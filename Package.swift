@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(name: "EventStreamTests", dependencies: ["InkwellContracts", "InkwellEventStream", "InkwellKafka", "TestSupport", log], path: "Tests/EventStreamTests", swiftSettings: swiftSettings),
         .testTarget(name: "AuthTests", dependencies: ["InkwellCore", "InkwellAuth", "TestSupport"], path: "Tests/AuthTests", swiftSettings: swiftSettings),
         .testTarget(name: "PasswordsTests", dependencies: ["InkwellPasswords"], path: "Tests/PasswordsTests", swiftSettings: swiftSettings),
-        .testTarget(name: "MarkdownTests", dependencies: ["InkwellMarkdown"], path: "Tests/MarkdownTests", swiftSettings: swiftSettings),
+        .testTarget(name: "MarkdownTests", dependencies: ["InkwellMarkdown", "TestSupport"], path: "Tests/MarkdownTests", swiftSettings: swiftSettings),
         .testTarget(
             name: "ServiceKitTests",
             dependencies: [

@@ -7,7 +7,9 @@ import ServiceContextModule
 
 /// Gives every request an id and a trace context, puts both into the task-local `ServiceContext`
 /// (where log lines, outgoing calls and published events find them), and
-/// returns `X-Request-Id` on every response (errors included: it runs outside ``ProblemMiddleware``).
+/// returns `X-Request-Id` on every response (errors included: it runs outside ``ProblemMiddleware``),
+/// with `X-Content-Type-Options: nosniff`: JSON that carries user-written text (a title such as
+/// `<script>…`) is never sniffed into HTML by a browser.
 public struct RequestIdMiddleware: RouterMiddleware {
     public typealias Context = InkwellRequestContext
 
@@ -35,6 +37,7 @@ public struct RequestIdMiddleware: RouterMiddleware {
             }
         }
         response.headers[.requestId] = context.requestId
+        response.headers[.contentTypeOptions] = "nosniff"
         return response
     }
 
@@ -50,4 +53,5 @@ public struct RequestIdMiddleware: RouterMiddleware {
 extension HTTPField.Name {
     public static let requestId = Self("X-Request-Id")!
     public static let traceparent = Self("traceparent")!
+    public static let contentTypeOptions = Self("X-Content-Type-Options")!
 }

@@ -38,7 +38,7 @@ public struct MediaFilesController: Sendable {
             .contentType: Self.contentTypes[ext] ?? "application/octet-stream",
             .cacheControl: "public, max-age=31536000, immutable",
             // Served as the declared type only, never sniffed into something executable.
-            HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+            .contentTypeOptions: "nosniff",
         ]
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }

@@ -4,20 +4,20 @@
 /// Deliberately independent of the module's own `LinkPolicy`: the tests check the output, not the
 /// code that produced it. It is strict on purpose: any `<` that does not open an allowed tag (a
 /// comment, a doctype, a stray `<`) is a violation, because text `<` must arrive as `&lt;`.
-struct HTMLAllowList {
-    static let elements: Set<String> = [
+public struct HTMLAllowList {
+    public static let elements: Set<String> = [
         "p", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "del", "a", "img", "code", "pre",
         "blockquote", "ul", "ol", "li", "hr", "br", "table", "thead", "tbody", "tr", "th", "td", "input",
     ]
 
     /// What is wrong with `html`; empty when it passes.
-    static func violations(in html: String) -> [String] {
+    public static func violations(in html: String) -> [String] {
         var scanner = Scanner(bytes: Array(html.utf8))
         return scanner.run()
     }
 
     /// Whether a decoded href/src value is an allowed target (checked independently of the module).
-    static func isAllowedTarget(_ value: String) -> Bool {
+    public static func isAllowedTarget(_ value: String) -> Bool {
         let lowered = value.lowercased()
         if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || lowered.hasPrefix("mailto:") { return true }
         guard let colon = value.firstIndex(of: ":") else { return true }

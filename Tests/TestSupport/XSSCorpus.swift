@@ -1,6 +1,6 @@
 /// Markdown an attacker might post, each meant to run script or smuggle markup into the page.
-enum XSSCorpus {
-    static let payloads: [String] = [
+public enum XSSCorpus {
+    public static let payloads: [String] = [
         // Raw HTML, inline and block.
         "<script>alert(1)</script>",
         "<sCrIpT>alert(1)</ScRiPt>",
