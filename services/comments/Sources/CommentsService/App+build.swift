@@ -19,12 +19,18 @@ public enum CommentsApp {
 
     public static func buildApplication(configuration: CommentsConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
         let tokens = JWKSVerification(jwksURL: configuration.jwksURL, logger: logger)
+        let comments = PostgresCommentRepository(units: platform.units)
+        let limiter = RateLimiter(postgres: platform.postgres)
         return InkwellApplication.make(
             common: configuration.common, registry: registry, logger: logger,
             readiness: platform.readinessChecks,
             services: platform.services + [tokens.service],
             authentication: tokens.verifier
-        ) { _ in }
+        ) { routes in
+            CommentsController(comments: comments, limiter: limiter, cursors: configuration.cursors).register(on: routes)
+            ModerationController(comments: comments, cursors: configuration.cursors).register(on: routes)
+            InternalCommentsController(comments: comments).register(on: routes)
+        }
     }
 
     /// `inkwell-comments serve`.
