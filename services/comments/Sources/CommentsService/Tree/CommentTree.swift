@@ -5,7 +5,7 @@ import InkwellContracts
 /// oldest first (`createdAt`, then `id`) to any depth, and a tombstone (`deleted`, body `""`)
 /// kept only while something visible hangs below it.
 ///
-/// Built without recursion (a thread thousands of replies deep must not exhaust a task's
+/// Built without recursion (a deep thread must not exhaust a task's
 /// stack): one pass groups the replies by parent, a depth-first walk orders the nodes, and the
 /// nodes are assembled children-first.
 public enum CommentTree {
