@@ -21,7 +21,7 @@ import Testing
         ("e.g. this, i.e. that", 0),
         ("pi is 3.14 and v1.2.3", 0),
         ("open index.html or main.swift", 0),
-        ("Mr.Smith said hello.World", 0),
+        ("Mr.Smith said hello.There", 0),
         ("I use Node.js and app.ts", 0),
         ("mail me at someone@example.com", 0),
         ("a..com .com com. www.", 0),
