@@ -188,3 +188,33 @@ import TestSupport
         }
     }
 }
+
+/// The read of `bench-post`'s shape (20 top-level comments with 2 replies each, 10 users):
+/// three queries whatever the thread's size; prints the latencies measured.
+@Suite struct CommentTreeReadTimingTests {
+    @Test func benchPostShapedTreeReadsInFewMilliseconds() async throws {
+        try await CommentsDatabase.with { db in
+            let post = try await db.post(slug: "bench-post")
+            let users = (0..<10).map { _ in CommentsDatabase.user(roles: ["moderator"]) }
+            for i in 0..<20 {
+                let root = try await db.create("top-level comment \(i) with a sentence or two of text.", on: post.slug, by: users[i % 10])
+                for j in 0..<2 { _ = try await db.create("reply \(j)", on: post.slug, by: users[(i + j + 1) % 10], parent: root.id) }
+            }
+            let comments = db.comments
+            var samples: [Duration] = []
+            let clock = ContinuousClock()
+            for _ in 0..<300 {
+                let start = clock.now
+                guard let found = try await comments.publishedPost(slug: "bench-post") else { Issue.record("no post"); return }
+                let page = try await comments.treePage(postId: found.id, limit: 21, after: nil)
+                samples.append(clock.now - start)
+                #expect(page.count == 20 && page.allSatisfy { $0.comment.replies.count == 2 })
+            }
+            samples.sort()
+            let median = samples[samples.count / 2], p99 = samples[samples.count * 99 / 100]
+            print("comments tree read (bench-post shape, 60 comments): median \(median), p99 \(p99)")
+            // Generous: a debug build on a shared 2-core machine.
+            #expect(p99 < .milliseconds(250))
+        }
+    }
+}
