@@ -73,17 +73,34 @@ import TestSupport
             _ = try await db.create("pending reply", on: post.slug, by: newcomer, parent: roots[0].id)
             _ = try await db.create("pending root", on: post.slug, by: newcomer)
             let first = try await db.comments.treePage(postId: post.id, limit: 3, after: nil)
-            #expect(first.map(\.comment.id) == Array(roots.prefix(3).map(\.id)))
-            #expect(first[0].comment.replies.map(\.id) == [reply.id])
-            #expect(first[0].comment.replies[0].replies.map(\.id) == [deep.id])
+            #expect(first.map(\.comment?.id) == Array(roots.prefix(3).map(\.id)))
+            #expect(first[0].comment?.replies.map(\.id) == [reply.id])
+            #expect(first[0].comment?.replies[0].replies.map(\.id) == [deep.id])
             let second = try await db.comments.treePage(postId: post.id, limit: 3, after: first[2].position)
-            #expect(second.map(\.comment.id) == Array(roots.suffix(2).map(\.id)))
+            #expect(second.map(\.comment?.id) == Array(roots.suffix(2).map(\.id)))
             // The whole tree (internal read) is the same threads.
-            #expect(try await db.comments.tree(postId: post.id) == (first + second).map(\.comment))
+            #expect(try await db.comments.tree(postId: post.id) == (first + second).compactMap(\.comment))
             // A deleted post shows nothing.
             try await db.setPost(post.id, published: false, deleted: true)
             #expect(try await db.comments.treePage(postId: post.id, limit: 10, after: nil).isEmpty)
             #expect(try await db.comments.tree(postId: post.id).isEmpty)
+        }
+    }
+
+    @Test func aPrunedRootStillCountsForThePage() async throws {
+        try await CommentsDatabase.with { db in
+            let moderator = CommentsDatabase.user(roles: ["moderator"])
+            let post = try await db.post()
+            // A tombstone whose only approved reply is a tombstone too: shown by nothing.
+            let top = try await db.create("top", on: post.slug, by: moderator)
+            let middle = try await db.create("middle", on: post.slug, by: moderator, parent: top.id)
+            _ = try await db.create("leaf", on: post.slug, by: CommentsDatabase.user(), parent: middle.id)
+            #expect(try await db.comments.delete(id: middle.id, by: moderator) == .deleted(.tombstone))
+            #expect(try await db.comments.delete(id: top.id, by: moderator) == .deleted(.tombstone))
+            let next = try await db.create("next", on: post.slug, by: moderator)
+            let page = try await db.comments.treePage(postId: post.id, limit: 2, after: nil)
+            #expect(page.count == 2)
+            #expect(page[0].comment == nil && page[1].comment?.id == next.id)
         }
     }
 
@@ -208,7 +225,7 @@ import TestSupport
                 guard let found = try await comments.publishedPost(slug: "bench-post") else { Issue.record("no post"); return }
                 let page = try await comments.treePage(postId: found.id, limit: 21, after: nil)
                 samples.append(clock.now - start)
-                #expect(page.count == 20 && page.allSatisfy { $0.comment.replies.count == 2 })
+                #expect(page.count == 20 && page.allSatisfy { $0.comment?.replies.count == 2 })
             }
             samples.sort()
             let median = samples[samples.count / 2], p99 = samples[samples.count * 99 / 100]

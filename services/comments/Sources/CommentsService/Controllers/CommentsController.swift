@@ -34,7 +34,7 @@ public struct CommentsController: Sendable {
         let page = try PageRequest<CommentPosition>(request, codec: cursors, purpose: "comments.tree.\(post.id.lowercased)")
         let fetched = try await comments.treePage(postId: post.id, limit: page.fetchLimit, after: page.after)
         let (items, next) = try page.page(fetched) { $0.position }
-        return JSONResponse(Page(items: items.map(\.comment), nextCursor: next))
+        return JSONResponse(Page(items: items.compactMap(\.comment), nextCursor: next))
     }
 
     func create(_ request: Request, context: InkwellRequestContext) async throws -> JSONResponse<Comment> {

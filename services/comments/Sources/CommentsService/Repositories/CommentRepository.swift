@@ -12,9 +12,10 @@ public protocol CommentRepository: Sendable {
     func create(_ draft: CommentDraft, onPostSlug slug: String, by author: AuthenticatedUser) async throws -> CommentCreation
 
     /// Up to `limit` approved top-level comments of `postId` after `after`, oldest first, each
-    /// with its approved replies nested to any depth. Returns also the position of each root (for
-    /// the next cursor).
-    func treePage(postId: UUID, limit: Int, after: CommentPosition?) async throws -> [(comment: Comment, position: CommentPosition)]
+    /// with its approved replies nested to any depth, each with its position (for the next
+    /// cursor). A root that turned out to be a tombstone with nothing visible below it is `nil`:
+    /// it still counts for the page, so that pruning never hides that another page follows.
+    func treePage(postId: UUID, limit: Int, after: CommentPosition?) async throws -> [(comment: Comment?, position: CommentPosition)]
 
     /// The whole approved tree of `postId` (empty when the post is unknown or deleted).
     func tree(postId: UUID) async throws -> [Comment]

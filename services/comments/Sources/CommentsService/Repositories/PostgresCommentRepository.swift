@@ -56,7 +56,7 @@ public struct PostgresCommentRepository: CommentRepository {
         }
     }
 
-    public func treePage(postId: UUID, limit: Int, after: CommentPosition?) async throws -> [(comment: Comment, position: CommentPosition)] {
+    public func treePage(postId: UUID, limit: Int, after: CommentPosition?) async throws -> [(comment: Comment?, position: CommentPosition)] {
         let keyset: PostgresQuery = if let after {
             "AND (c.created_at, c.id) > (\(Self.timestamp(after.at)), \(after.id))"
         } else { "" }
@@ -70,7 +70,7 @@ public struct PostgresCommentRepository: CommentRepository {
         let tree = try await threads(postId: postId, roots: roots.map(\.comment))
         // The tree drops a root only when it is a tombstone without visible replies.
         let shown = Dictionary(uniqueKeysWithValues: tree.map { ($0.id, $0) })
-        return roots.compactMap { root in shown[root.comment.id].map { (comment: $0, position: root.position) } }
+        return roots.map { root in (comment: shown[root.comment.id], position: root.position) }
     }
 
     public func tree(postId: UUID) async throws -> [Comment] {
