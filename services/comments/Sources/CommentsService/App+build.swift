@@ -20,12 +20,18 @@ public enum CommentsApp {
 
     public static func buildApplication(configuration: CommentsConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
         let http = HTTPClient(logger: logger)
+        let comments = PostgresCommentRepository(units: platform.units)
+        let limiter = RateLimiter(postgres: platform.postgres)
         return InkwellApplication.make(
             common: configuration.common, registry: registry, logger: logger,
             readiness: platform.readinessChecks,
             services: platform.services + [HTTPClientService(client: http)],
             authentication: JWKSVerification.verifier(jwksURL: configuration.jwksURL, httpClient: http, logger: logger)
-        ) { _ in }
+        ) { routes in
+            CommentsController(comments: comments, limiter: limiter, cursors: configuration.cursors).register(on: routes)
+            ModerationController(comments: comments, cursors: configuration.cursors).register(on: routes)
+            InternalCommentsController(comments: comments).register(on: routes)
+        }
     }
 
     /// `inkwell-comments serve`.

@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+import InkwellContracts
+import InkwellDataKit
+import InkwellServiceKit
+
+/// `/api/v1/posts/{slug}/comments` and `/api/v1/comments/{id}`: the threads of a post, and
+/// writing, editing and deleting comments. Posts are resolved in the service's own projection;
+/// nothing here calls the blog service.
+public struct CommentsController: Sendable {
+    /// API.md: at most 5 comments per minute per account.
+    public static let createLimit = RateLimit(5, per: .seconds(60))
+    let comments: any CommentRepository
+    let limiter: RateLimiter
+    let cursors: CursorCodec
+
+    public init(comments: any CommentRepository, limiter: RateLimiter, cursors: CursorCodec) {
+        self.comments = comments
+        self.limiter = limiter
+        self.cursors = cursors
+    }
+
+    public func register(on routes: RouteTable) {
+        routes.on("/api/v1/posts/{slug}/comments", .get) { request, context in try await self.tree(request, context: context) }
+        routes.on("/api/v1/posts/{slug}/comments", .post) { request, context in try await self.create(request, context: context) }
+        routes.on("/api/v1/comments/{id}", .patch) { request, context in try await self.edit(request, context: context) }
+        routes.on("/api/v1/comments/{id}", .delete) { request, context in try await self.delete(request, context: context) }
+    }
+
+    func tree(_ request: Request, context: InkwellRequestContext) async throws -> JSONResponse<Page<Comment>> {
+        let slug = try context.parameters.require("slug")
+        guard let post = try await comments.publishedPost(slug: slug) else { throw HTTPProblem.notFound("No published post \(slug).") }
+        // Cursors are per post: one from another post's thread is 400.
+        let page = try PageRequest<CommentPosition>(request, codec: cursors, purpose: "comments.tree.\(post.id.lowercased)")
+        let fetched = try await comments.treePage(postId: post.id, limit: page.fetchLimit, after: page.after)
+        let (items, next) = try page.page(fetched) { $0.position }
+        return JSONResponse(Page(items: items.compactMap(\.comment), nextCursor: next))
+    }
+
+    func create(_ request: Request, context: InkwellRequestContext) async throws -> JSONResponse<Comment> {
+        let user = try context.requireVerifiedEmail()
+        let slug = try context.parameters.require("slug")
+        let draft = try await request.decodeJSON(as: CommentDraft.self, context: context).validated()
+        // Counted before the write, in its own statement: the limiter's row lock makes
+        // concurrent posts of one account take turns, so a burst gets exactly 5 through.
+        try await limiter.enforce("comments.create:\(user.id.lowercased)", limit: Self.createLimit)
+        switch try await comments.create(draft, onPostSlug: slug, by: user) {
+        case .created(let comment):
+            context.logger.info("comment created", metadata: ["comment_id": "\(comment.id.lowercased)", "status": "\(comment.status.rawValue)"])
+            return JSONResponse(comment, status: .created)
+        case .postNotFound: throw HTTPProblem.notFound("No published post \(slug).")
+        case .invalidParent(let message): throw HTTPProblem.validation([FieldError(field: "parentId", message: message)])
+        }
+    }
+
+    func edit(_ request: Request, context: InkwellRequestContext) async throws -> JSONResponse<Comment> {
+        let user = try context.requireUser()
+        let id = try CommentPath.id("id", in: context, what: "comment")
+        let edit = try await request.decodeJSON(as: CommentEdit.self, context: context).validated()
+        switch try await comments.edit(id: id, body: edit.body, by: user) {
+        case .changed(let comment): return JSONResponse(comment)
+        case .notFound: throw HTTPProblem.notFound("No such comment.")
+        case .forbidden: throw HTTPProblem.forbidden("Only its author may edit a comment.")
+        }
+    }
+
+    func delete(_ request: Request, context: InkwellRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let id = try CommentPath.id("id", in: context, what: "comment")
+        switch try await comments.delete(id: id, by: user) {
+        case .deleted: return Response(status: .noContent)
+        case .notFound: throw HTTPProblem.notFound("No such comment.")
+        case .forbidden: throw HTTPProblem.forbidden("Only its author, a moderator or an admin may delete a comment.")
+        }
+    }
+}
