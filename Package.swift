@@ -111,7 +111,7 @@ let package = Package(
     ]
     + service("Users", dir: "users", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellPasswords", "InkwellAuth", "InkwellHTTPClient", .product(name: "Crypto", package: "swift-crypto"), hummingbird, log, lifecycle, nioPosix], resources: [.copy("Migrations")], mainDependencies: ["InkwellPasswords", "InkwellDataKit"])
     + service("Blog", dir: "blog", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellEventStream", "InkwellContracts", "InkwellCore", "InkwellAuth", "InkwellHTTPClient", hummingbird, log], resources: [.copy("Migrations")], mainDependencies: ["InkwellDataKit"])
-    + service("Comments", dir: "comments", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellEventStream", "InkwellContracts", "InkwellCore", "InkwellAuth", hummingbird, log], resources: [.copy("Migrations")], mainDependencies: ["InkwellDataKit"])
+    + service("Comments", dir: "comments", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellEventStream", "InkwellContracts", "InkwellCore", "InkwellAuth", "InkwellKafka", hummingbird, log, lifecycle], resources: [.copy("Migrations")], mainDependencies: ["InkwellDataKit"])
     + service("Gateway", dir: "gateway", dependencies: ["InkwellServiceKit", "InkwellHTTPClient", "InkwellKafka", hummingbird, httpTypes, log, metrics])
     + [
         // Shared helpers for tests: the test stack's environment, polling with a deadline, child processes.
@@ -132,6 +132,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ], path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
         .testTarget(name: "UsersTests", dependencies: ["InkwellCore", "InkwellContracts", "UsersService", "InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "TestSupport"], path: "Tests/UsersTests", swiftSettings: swiftSettings),
+        .testTarget(name: "CommentsTests", dependencies: ["CommentsService", "InkwellCore", "InkwellContracts", "InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellEventStream", "TestSupport", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird")], path: "Tests/CommentsTests", swiftSettings: swiftSettings),
         .testTarget(
             name: "GatewayTests",
             dependencies: ["GatewayService", "InkwellServiceKit", "InkwellHTTPClient", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Prometheus", package: "swift-prometheus")],

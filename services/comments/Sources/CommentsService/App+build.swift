@@ -5,6 +5,7 @@ import InkwellPostgres
 import InkwellServiceKit
 import Logging
 import Prometheus
+import ServiceLifecycle
 
 /// The comments service's composition root: its schema and migrations, the data platform (pool,
 /// producer, outbox relay) and its routes.
@@ -17,21 +18,29 @@ public enum CommentsApp {
         try Migration.load(resourcesOf: .module)
     }
 
-    public static func buildApplication(configuration: CommentsConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
+    /// - Parameter background: the consumer (``backgroundServices(configuration:platform:logger:)``),
+    ///   started after the platform's services; none in tests of the routes alone.
+    public static func buildApplication(
+        configuration: CommentsConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger, background: [any Service] = []
+    ) -> some ApplicationProtocol {
         let tokens = JWKSVerification(jwksURL: configuration.jwksURL, logger: logger)
         return InkwellApplication.make(
             common: configuration.common, registry: registry, logger: logger,
             readiness: platform.readinessChecks,
-            services: platform.services + [tokens.service],
+            services: platform.services + [tokens.service] + background,
             authentication: tokens.verifier
-        ) { _ in }
+        ) { routes in
+            InternalCountsController(counts: PostgresCommentCountsRepository(postgres: platform.postgres)).register(on: routes)
+        }
     }
 
     /// `inkwell-comments serve`.
     public static func serve(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
         let configuration = try CommentsConfiguration(environment: environment)
         try await DataPlatform.serve(common: configuration.common, database: configuration.database, schema: schema, migrations: try migrations()) { platform, registry, logger in
-            buildApplication(configuration: configuration, platform: platform, registry: registry, logger: logger)
+            buildApplication(
+                configuration: configuration, platform: platform, registry: registry, logger: logger,
+                background: try backgroundServices(configuration: configuration, platform: platform, logger: logger))
         }
     }
 
