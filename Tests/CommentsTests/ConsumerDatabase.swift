@@ -41,9 +41,9 @@ struct ConsumerDatabase: Sendable {
     }
 
     /// The projection row of a post.
-    func post(_ id: UUID) async throws -> ProjectedPost? {
+    func post(_ id: UUID) async throws -> ProjectionRow? {
         try await postgres.query("SELECT slug, author_id, published, deleted, version FROM posts WHERE id = \(id)").first.map {
-            ProjectedPost(
+            ProjectionRow(
                 slug: try $0.decode(column: "slug"), authorId: try $0.decode(column: "author_id"), published: try $0.decode(column: "published"),
                 deleted: try $0.decode(column: "deleted"), version: try $0.decode(column: "version"))
         }
@@ -94,7 +94,7 @@ struct ConsumerDatabase: Sendable {
     }
 }
 
-struct ProjectedPost: Equatable {
+struct ProjectionRow: Equatable {
     var slug: String
     var authorId: UUID?
     var published: Bool

@@ -13,7 +13,7 @@ import Testing
         try await DB.with { db throws in
             let id = UUID(), author = UUID()
             #expect(try await db.deliver(PostPublished(post: DB.snapshot(id: id, slug: "hello", authorId: author), version: 2)) == .applied)
-            #expect(try await db.post(id) == ProjectedPost(slug: "hello", authorId: author, published: true, deleted: false, version: 2))
+            #expect(try await db.post(id) == ProjectionRow(slug: "hello", authorId: author, published: true, deleted: false, version: 2))
         }
     }
 
@@ -34,7 +34,7 @@ import Testing
             // The same version again (a republish under a new event id), then an older one.
             try await db.deliver(PostUpdated(post: DB.snapshot(id: id, slug: "other", authorId: author), previousSlug: "new", version: 3))
             try await db.deliver(PostUpdated(post: DB.snapshot(id: id, slug: "older", authorId: author), previousSlug: "old", version: 2))
-            #expect(try await db.post(id) == ProjectedPost(slug: "new", authorId: author, published: true, deleted: false, version: 3))
+            #expect(try await db.post(id) == ProjectionRow(slug: "new", authorId: author, published: true, deleted: false, version: 3))
         }
     }
 
@@ -56,7 +56,7 @@ import Testing
             try await db.deliver(PostPublished(post: DB.snapshot(id: id, slug: "p", authorId: author), version: 1))
             try await db.deliver(PostUnpublished(postId: id, slug: "p", version: 2))
             try await db.deliver(PostPublished(post: DB.snapshot(id: id, slug: "p", authorId: author), version: 1))
-            #expect(try await db.post(id) == ProjectedPost(slug: "p", authorId: author, published: false, deleted: false, version: 2))
+            #expect(try await db.post(id) == ProjectionRow(slug: "p", authorId: author, published: false, deleted: false, version: 2))
             // Published again later: visible again.
             try await db.deliver(PostPublished(post: DB.snapshot(id: id, slug: "p", authorId: author), version: 3))
             #expect(try await db.post(id)?.published == true)
@@ -67,7 +67,7 @@ import Testing
         try await DB.with { db throws in
             let id = UUID(), author = UUID()
             try await db.deliver(PostUnpublished(postId: id, slug: "p", version: 2))
-            #expect(try await db.post(id) == ProjectedPost(slug: "p", authorId: nil, published: false, deleted: false, version: 2))
+            #expect(try await db.post(id) == ProjectionRow(slug: "p", authorId: nil, published: false, deleted: false, version: 2))
             try await db.deliver(PostPublished(post: DB.snapshot(id: id, slug: "p", authorId: author), version: 1))
             #expect(try await db.post(id)?.published == false)
         }
@@ -82,7 +82,7 @@ import Testing
             try await db.deliver(PostUpdated(post: DB.snapshot(id: id, slug: "q", authorId: author), version: 4))
             try await db.deliver(PostPublished(post: DB.snapshot(id: id, slug: "q", authorId: author), version: 9))
             try await db.deliver(PostUnpublished(postId: id, slug: "q", version: 9))
-            #expect(try await db.post(id) == ProjectedPost(slug: "p", authorId: author, published: false, deleted: true, version: 5))
+            #expect(try await db.post(id) == ProjectionRow(slug: "p", authorId: author, published: false, deleted: true, version: 5))
         }
     }
 
@@ -91,7 +91,7 @@ import Testing
             let id = UUID(), author = UUID()
             try await db.deliver(PostDeleted(postId: id, slug: "gone", authorId: author, version: 3))
             try await db.deliver(PostPublished(post: DB.snapshot(id: id, slug: "gone", authorId: author), version: 2))
-            #expect(try await db.post(id) == ProjectedPost(slug: "gone", authorId: author, published: false, deleted: true, version: 3))
+            #expect(try await db.post(id) == ProjectionRow(slug: "gone", authorId: author, published: false, deleted: true, version: 3))
         }
     }
 
@@ -120,7 +120,7 @@ import Testing
                 let id = UUID()
                 let all = events(id)
                 for index in order + order { try await db.deliver(all[index]) }
-                #expect(try await db.post(id) == ProjectedPost(slug: "c", authorId: author, published: true, deleted: false, version: 4), "order \(order)")
+                #expect(try await db.post(id) == ProjectionRow(slug: "c", authorId: author, published: true, deleted: false, version: 4), "order \(order)")
             }
         }
     }

@@ -7,6 +7,7 @@ ALTER TABLE posts DROP CONSTRAINT IF EXISTS posts_slug_key;
 ALTER TABLE posts ALTER COLUMN author_id DROP NOT NULL;
 ALTER TABLE posts ADD COLUMN IF NOT EXISTS published boolean NOT NULL DEFAULT false;
 ALTER TABLE posts ADD COLUMN IF NOT EXISTS deleted boolean NOT NULL DEFAULT false;
--- Erasure finds a user's comments, and whether a comment has replies, by index.
+-- Erasure finds a user's comments, and whether a comment has replies, by index (no-ops where
+-- 0110 made indexes of these names).
 CREATE INDEX IF NOT EXISTS comments_by_author ON comments (author_id);
 CREATE INDEX IF NOT EXISTS comments_by_parent ON comments (parent_id);
