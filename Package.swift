@@ -111,7 +111,7 @@ let package = Package(
     ]
     + service("Users", dir: "users", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellPasswords", "InkwellAuth", "InkwellHTTPClient", .product(name: "Crypto", package: "swift-crypto"), hummingbird, log, lifecycle, nioPosix], resources: [.copy("Migrations")], mainDependencies: ["InkwellPasswords", "InkwellDataKit"])
     + service("Blog", dir: "blog", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellEventStream", "InkwellContracts", "InkwellCore", "InkwellAuth", "InkwellHTTPClient", "InkwellMarkdown", "InkwellFileSink", .product(name: "Crypto", package: "swift-crypto"), hummingbird, log], resources: [.copy("Migrations")], mainDependencies: ["InkwellDataKit"])
-    + service("Comments", dir: "comments", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellEventStream", "InkwellContracts", "InkwellCore", "InkwellAuth", "InkwellHTTPClient", hummingbird, log], resources: [.copy("Migrations")], mainDependencies: ["InkwellDataKit"])
+    + service("Comments", dir: "comments", dependencies: ["InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellEventStream", "InkwellContracts", "InkwellCore", "InkwellAuth", "InkwellHTTPClient", "InkwellKafka", hummingbird, log, lifecycle], resources: [.copy("Migrations")], mainDependencies: ["InkwellDataKit"])
     + service("Gateway", dir: "gateway", dependencies: ["InkwellServiceKit", "InkwellHTTPClient", "InkwellFileSink", "InkwellKafka", hummingbird, httpTypes, log, metrics])
     + [
         // Shared helpers for tests: the test stack's environment, polling with a deadline, child processes.

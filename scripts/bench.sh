@@ -111,6 +111,13 @@ BENCH_TOKEN=$(curl -sS --max-time 10 -X POST "http://127.0.0.1:$GATEWAY_PORT/api
     python3 -c 'import json, sys; print(json.load(sys.stdin).get("accessToken", ""))' 2>/dev/null || true)
 [[ -n "$BENCH_TOKEN" ]] || warn "could not sign in as grace: the signed-in scenarios will answer 401"
 export BENCH_TOKEN
+# Every bench user's token for the comment scenario (50 logins, only when it runs).
+BENCH_TOKENS=""
+if [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" comment "* ]]; then
+    BENCH_TOKENS=$(INKWELL_ROOT="$INKWELL_ROOT" GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" python3 "$INKWELL_ROOT/scripts/bench/tokens.py") ||
+        warn "could not sign in every bench user: the comment scenario will answer 401"
+fi
+export BENCH_TOKENS
 say "password hash: $("$BIN_DIR/inkwell-users" hash-password <<<"x" | cut -d'$' -f2-4) (login throughput is what it costs)"
 
 say "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(date -u +%F)"

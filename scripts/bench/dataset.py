@@ -3,11 +3,15 @@
 
 Usage: dataset.py users [--password-hash-file PATH]
        dataset.py posts
+       dataset.py comments
 
 Each part is loaded through its own service's role (psql with that role's DATABASE_URL), so it
 writes only into that schema. Parts so far: users (50 users with verified emails and the author
 role, incl. `grace`); posts (30 tags, 1,000 published posts of about 2 KB of Markdown, 20 per
-user, `bench-post` the 8th newest, and the blog's authors projection of the 50 users).
+user, `bench-post` the 8th newest, and the blog's authors projection of the 50 users);
+comments (the comments service's projection of the 1,000 posts, from the same generator, and
+20,000 approved comments: `bench-post` exactly 20 top-level with 2 replies each by 10 distinct
+users, the rest spread over the other posts, about a third of them replies).
 Standard library only. Same input, same output: ids and timestamps derive from fixed seeds.
 """
 import argparse
@@ -182,9 +186,86 @@ def posts(_password_hash: str) -> str:
     return "".join(out)
 
 
+# The comments part (BENCH.md): COMMENT_COUNT approved comments; bench-post's are fixed.
+COMMENT_COUNT = 20000
+BENCH_POST_TOP_LEVEL = 20
+BENCH_POST_REPLIES = 2
+BENCH_POST_USERS = 10
+COMMENT_SENTENCES = [
+    "Thanks, this is the clearest explanation of the planner I have read.",
+    "We hit the same problem last year; bounding the pool fixed it for us.",
+    "Did you measure it with the cache warm or cold?",
+    "I would add that the deadline has to be set on the client too.",
+    "Great write-up. The part about backpressure deserves its own post.",
+    "How does this behave with two replicas behind the load balancer?",
+    "Small typo in the second code block: the loop variable is never used.",
+    "This matches what we saw in production, almost to the millisecond.",
+    "Have you tried the same benchmark on a machine with more cores?",
+    "I disagree a little: the simpler protocol wins only while the data set is small.",
+]
+
+
+def comment_body(rng) -> str:
+    """One to three sentences, sometimes on two lines (line breaks are kept)."""
+    parts = [COMMENT_SENTENCES[rng.below(len(COMMENT_SENTENCES))] for _ in range(1 + rng.below(3))]
+    return ("\n" if rng.below(4) == 0 else " ").join(parts)
+
+
+def comment_rows(posts_rows):
+    """The 20,000 comments, parents before their replies: (id, post_id, parent_id, author_id,
+    body, created_at). bench-post's top-level comment k (k = 0..19) is by user k % 10, its two
+    replies by the next two users; the other posts get 19 or 20 each (19,940 in all), a comment
+    after the first of its post replying to an earlier one of that post one time in three."""
+    rows = []
+    bench = posts_rows[BENCH_POST_INDEX]
+    start = bench["published_at"]
+    for k in range(BENCH_POST_TOP_LEVEL):
+        rng = posttext.Rng(f"inkwell-bench:comment:bench:{k}")
+        created = start + dt.timedelta(hours=k + 1)
+        top = uuid7(created, f"inkwell-bench:comment:bench:{k}")
+        rows.append((top, bench["id"], None, user_id(k % BENCH_POST_USERS), comment_body(rng), created))
+        for r in range(BENCH_POST_REPLIES):
+            at = created + dt.timedelta(minutes=10 * (r + 1))
+            rows.append((uuid7(at, f"inkwell-bench:comment:bench:{k}:{r}"), bench["id"], top,
+                         user_id((k + r + 1) % BENCH_POST_USERS), comment_body(rng), at))
+    others = [p for i, p in enumerate(posts_rows) if i != BENCH_POST_INDEX]
+    remaining = COMMENT_COUNT - len(rows)
+    per_post, extra = divmod(remaining, len(others))
+    for i, post in enumerate(others):
+        rng = posttext.Rng(f"inkwell-bench:comments:{post['id']}")
+        ids = []
+        for m in range(per_post + (1 if i < extra else 0)):
+            created = post["published_at"] + dt.timedelta(minutes=7 * (m + 1))
+            cid = uuid7(created, f"inkwell-bench:comment:{post['id']}:{m}")
+            parent = ids[rng.below(len(ids))] if ids and rng.below(3) == 0 else None
+            rows.append((cid, post["id"], parent, user_id(rng.below(len(USERNAMES))), comment_body(rng), created))
+            ids.append(cid)
+    assert len(rows) == COMMENT_COUNT and len({r[0] for r in rows}) == COMMENT_COUNT
+    bench_rows = [r for r in rows if r[1] == bench["id"]]
+    assert len(bench_rows) == 60 and sum(r[2] is None for r in bench_rows) == 20
+    assert len({r[3] for r in bench_rows}) == BENCH_POST_USERS
+    return rows
+
+
+def comments(_password_hash: str) -> str:
+    """The comments service's projection of the posts and the comments, in one transaction,
+    through the comments role (COPY; the projection row a consumer already wrote is kept)."""
+    posts_rows = post_rows()
+    out = ["BEGIN;\n"]
+    out.append("INSERT INTO comments.posts (id, slug, author_id, published, deleted, version) VALUES\n" + ",\n".join(
+        f"({sql_literal(str(p['id']))}, {sql_literal(p['slug'])}, {sql_literal(str(p['author_id']))}, true, false, 1)"
+        for p in posts_rows) + "\nON CONFLICT (id) DO NOTHING;\n")
+    columns = ["id", "post_id", "parent_id", "author_id", "body", "status", "deleted", "version", "created_at"]
+    out.append(copy_block("comments.comments", columns, (
+        [cid, post, parent, author, body, "approved", False, 1, created]
+        for cid, post, parent, author, body, created in comment_rows(posts_rows))))
+    out.append("COMMIT;\n")
+    return "".join(out)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("part", choices=["users", "posts"])
+    parser.add_argument("part", choices=["users", "posts", "comments"])
     here = os.path.dirname(os.path.abspath(__file__))
     parser.add_argument("--password-hash-file", default=os.path.join(here, "password.hash"))
     args = parser.parse_args()
@@ -195,7 +276,7 @@ def main() -> int:
     elif args.part == "users":
         print(f"dataset.py: {args.password_hash_file} not found, using a placeholder password hash "
               "(logins will fail)", file=sys.stderr)
-    sys.stdout.write({"users": users, "posts": posts}[args.part](password_hash))
+    sys.stdout.write({"users": users, "posts": posts, "comments": comments}[args.part](password_hash))
     return 0
 
 

@@ -5,7 +5,7 @@
 # Every bench user's password is BENCH_PASSWORD [bench-password-2026]; its Argon2id hash is made
 # by the users service itself (`inkwell-users hash-password`), with the service's parameters.
 # The posts part (tags, posts, the blog's authors projection of the bench users) goes in through
-# the blog role; posts that an earlier run's create-post scenario wrote are removed first, so the
+# the blog role, the comments part (the posts projection and the comments) through the comments role; posts that an earlier run's create-post scenario wrote are removed first, so the
 # read scenarios always see the data set's feed (bench-post the 8th newest).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
@@ -65,4 +65,25 @@ facts=$(psql_as blog "$BLOG_DB_PASSWORD" -tAF' ' -c "
 [[ "$facts" == "1000 30 bench-post 20" ]] ||
     die "the posts part is not the data set: published posts, tags, 8th newest, grace's posts = $facts (want 1000 30 bench-post 20)"
 info "posts: 1000 published, 30 tags, bench-post the 8th newest, grace 20 posts"
-# Next parts (comments) go here, each with its own role.
+# The comments part: the comments service's projection of the same 1,000 posts (the blog's rows
+# went in by SQL, without events) and 20,000 approved comments, through the comments role.
+load_part comments comments "$COMMENTS_DB_PASSWORD" comments.comments
+psql_as comments "$COMMENTS_DB_PASSWORD" -qc "analyze comments.posts"
+# The comment scenario's bodies start "Bench comment " (scripts/bench/comment.lua); none of the
+# data set's does. Top-level and without replies, so they go without tombstones or events.
+n=$(psql_as comments "$COMMENTS_DB_PASSWORD" -tAc "with gone as (delete from comments.comments where body like 'Bench comment %' returning 1) select count(*) from gone")
+if (( n > 0 )); then
+    info "comments an earlier comment run wrote: $n, removed"
+    psql_as comments "$COMMENTS_DB_PASSWORD" -qc "vacuum analyze comments.comments"
+fi
+facts=$(psql_as comments "$COMMENTS_DB_PASSWORD" -tAF' ' -c "
+    with bench as (select c.* from comments.comments c join comments.posts p on p.id = c.post_id
+                   where p.slug = 'bench-post' and p.published and not p.deleted and c.status = 'approved' and not c.deleted)
+    select (select count(*) from comments.comments where status = 'approved' and not deleted),
+           (select count(*) from comments.posts where published and not deleted and slug not like 'bench-write-%'),
+           (select count(*) from bench where parent_id is null),
+           (select count(*) from bench where parent_id is not null),
+           (select count(distinct author_id) from bench)")
+[[ "$facts" == "20000 1000 20 40 10" ]] ||
+    die "the comments part is not the data set: approved comments, projected posts, bench-post top-level, replies, authors = $facts (want 20000 1000 20 40 10)"
+info "comments: 20000 approved, 1000 posts in the projection, bench-post 20 top-level + 40 replies by 10 users"

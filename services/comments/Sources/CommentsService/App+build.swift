@@ -6,6 +6,7 @@ import InkwellPostgres
 import InkwellServiceKit
 import Logging
 import Prometheus
+import ServiceLifecycle
 
 /// The comments service's composition root: its schema and migrations, the data platform (pool,
 /// producer, outbox relay) and its routes.
@@ -18,19 +19,24 @@ public enum CommentsApp {
         try Migration.load(resourcesOf: .module)
     }
 
-    public static func buildApplication(configuration: CommentsConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger) -> some ApplicationProtocol {
+    /// - Parameter background: the consumer (``backgroundServices(configuration:platform:logger:)``),
+    ///   started after the platform's services; none in tests of the routes alone.
+    public static func buildApplication(
+        configuration: CommentsConfiguration, platform: DataPlatform, registry: PrometheusCollectorRegistry, logger: Logger, background: [any Service] = []
+    ) -> some ApplicationProtocol {
         let http = HTTPClient(logger: logger)
         let comments = PostgresCommentRepository(units: platform.units)
         let limiter = RateLimiter(postgres: platform.postgres)
         return InkwellApplication.make(
             common: configuration.common, registry: registry, logger: logger,
             readiness: platform.readinessChecks,
-            services: platform.services + [HTTPClientService(client: http)],
+            services: platform.services + [HTTPClientService(client: http)] + background,
             authentication: JWKSVerification.verifier(jwksURL: configuration.jwksURL, httpClient: http, logger: logger)
         ) { routes in
             CommentsController(comments: comments, limiter: limiter, cursors: configuration.cursors).register(on: routes)
             ModerationController(comments: comments, cursors: configuration.cursors).register(on: routes)
             InternalCommentsController(comments: comments).register(on: routes)
+            InternalCountsController(counts: PostgresCommentCountsRepository(postgres: platform.postgres)).register(on: routes)
         }
     }
 
@@ -38,7 +44,9 @@ public enum CommentsApp {
     public static func serve(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
         let configuration = try CommentsConfiguration(environment: environment)
         try await DataPlatform.serve(common: configuration.common, database: configuration.database, schema: schema, migrations: try migrations()) { platform, registry, logger in
-            buildApplication(configuration: configuration, platform: platform, registry: registry, logger: logger)
+            buildApplication(
+                configuration: configuration, platform: platform, registry: registry, logger: logger,
+                background: try backgroundServices(configuration: configuration, platform: platform, logger: logger))
         }
     }
 

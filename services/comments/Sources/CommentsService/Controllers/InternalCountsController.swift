@@ -1,0 +1,36 @@
+import Foundation
+import Hummingbird
+import InkwellServiceKit
+
+/// `GET /internal/v1/comment-counts?postIds=a,b,c`: approved, not deleted comments per post for
+/// the gateway and the page renderer (never routed by the gateway). Up to 100 ids; every id is
+/// in the answer (0 for a post without visible comments, unknown or deleted).
+public struct InternalCountsController: Sendable {
+    public static let maxIds = 100
+    let counts: any CommentCountsRepository
+
+    public init(counts: any CommentCountsRepository) { self.counts = counts }
+
+    public func register(on routes: RouteTable) {
+        routes.on("/internal/v1/comment-counts", .get) { request, context in
+            let ids = try Self.parsePostIds(request.uri.queryParameters.get("postIds"))
+            return JSONResponse(CommentCounts(postIds: ids, found: try await self.counts.approvedCounts(postIds: ids)))
+        }
+    }
+
+    /// The distinct ids of `?postIds=`, in the order given; 400 for a missing list, a malformed
+    /// id or more than 100 ids.
+    public static func parsePostIds(_ raw: String?) throws(HTTPProblem) -> [UUID] {
+        guard let raw else { throw .badRequest("The query parameter postIds is required.") }
+        let parts = raw.split(separator: ",", omittingEmptySubsequences: true)
+        guard parts.count <= maxIds else { throw .badRequest("At most \(maxIds) post ids per request.") }
+        var seen = Set<UUID>()
+        var ids: [UUID] = []
+        ids.reserveCapacity(parts.count)
+        for part in parts {
+            guard let id = UUID(uuidString: part.trimmingCharacters(in: .whitespaces)) else { throw .badRequest("Every post id must be a UUID.") }
+            if seen.insert(id).inserted { ids.append(id) }
+        }
+        return ids
+    }
+}
