@@ -121,12 +121,16 @@ import TestSupport
 
     @Test func blogAndCommentsAnswersArePassedOnFaithfully() async throws {
         let stack = try await stack()
-        // Neither service has these endpoints yet: their own 404 problem comes through the gateway.
-        let posts = try await stack.request("GET", "/api/v1/tags")
-        expectProblem(posts, status: 404)
-        #expect(posts.json["instance"] as? String == "/api/v1/tags")
-        let comments = try await stack.request("GET", "/api/v1/moderation/comments")
-        expectProblem(comments, status: 404)
+        // Their own problems come through the gateway, status, type and instance unchanged.
+        let post = try await stack.request("GET", "/api/v1/posts/no-such-post-here")
+        expectProblem(post, status: 404)
+        #expect(post.json["instance"] as? String == "/api/v1/posts/no-such-post-here")
+        let moderation = try await stack.request("GET", "/api/v1/moderation/comments")
+        expectProblem(moderation, status: 401)
+        #expect(moderation.header("WWW-Authenticate")?.hasPrefix("Bearer") == true)
+        let tags = try await stack.request("GET", "/api/v1/tags")
+        #expect(tags.status == 200)
+        #expect(tags.json["items"] is [Any])
     }
 
     @Test func everyServiceIsReadyAndExportsMetrics() async throws {
