@@ -84,7 +84,7 @@ export PG_SUPERUSER_PASSWORD=postgres USERS_DB_PASSWORD=users BLOG_DB_PASSWORD=b
 PG_PORT=$(free_port)
 # A throw-away cluster: durability off for speed.
 pg_start "$WORK/postgres" "$PG_PORT" "$WORK/logs/postgres.log" \
-    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+    "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=800"
 pg_setup_database "$PG_PORT"
 
 broker_start "$BIN_DIR" "$WORK/kafka.bootstrap" "$WORK/logs/devbroker.log"

@@ -15,7 +15,8 @@ import TestSupport
         let brokers = try await poll("the development broker's bootstrap file", timeout: .seconds(20)) {
             (try? String(contentsOf: bootstrapFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
         }
-        let stack = try await ServiceStack.start(brokers: brokers)
+        // Registration hashes a password: with every suite's stack busy at once, give it time.
+        let stack = try await ServiceStack.start(brokers: brokers, upstreamTimeoutMs: 15_000)
         defer { Task { await stack.stop(); await broker.stop() } }
 
         broker.signal(SIGSTOP)

@@ -63,7 +63,11 @@ final class ServiceStack: Sendable {
         var ports: [String: Int] = [:]
         for name in ["users", "blog", "comments", "gateway"] { ports[name] = freeLocalPort() }
         self.ports = ports
-        let common = ["HTTP_HOST": "127.0.0.1", "KAFKA_BROKERS": brokers, "KAFKA_TOPIC_PREFIX": topicPrefix, "LOG_LEVEL": "info", "LOG_FORMAT": "text"]
+        // A small pool per service: every suite starts a stack of its own at once, on one test cluster.
+        let common = [
+            "HTTP_HOST": "127.0.0.1", "KAFKA_BROKERS": brokers, "KAFKA_TOPIC_PREFIX": topicPrefix, "LOG_LEVEL": "info", "LOG_FORMAT": "text",
+            "DATABASE_POOL_SIZE": "4",
+        ]
         let jwks = "http://127.0.0.1:\(ports["users"]!)/.well-known/jwks.json"
         let logs = try TestEnvironment.scratchDirectory("stack")
         func start(_ name: String, _ extra: [String: String]) throws -> ChildProcess {
