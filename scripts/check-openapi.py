@@ -53,6 +53,7 @@ def main():
         return obj
 
     checked = failures = undocumented = 0
+    unlisted: set[str] = set()
     for file in sorted(glob.glob(os.path.join(responses_dir, "*.jsonl"))):
         with open(file) as f:
             for line in f:
@@ -61,6 +62,7 @@ def main():
                 match = next(((t, item) for t, rx, item in templates if rx.match(path)), None)
                 if match is None or method not in match[1]:
                     undocumented += 1
+                    unlisted.add(f"{method.upper()} {match[0] if match else path} -> {status}")
                     continue
                 template, item = match
                 operation = item[method]
@@ -94,6 +96,8 @@ def main():
                     failures += 1
                     print(f"openapi: FAIL {method.upper()} {path} -> {status}: {errors[0].message} at {list(errors[0].path)}")
     print(f"openapi: {checked} recorded responses checked, {failures} failed, {undocumented} for paths not yet documented")
+    for entry in sorted(unlisted)[:20]:
+        print(f"openapi:   not documented: {entry}")
     return 1 if failures else 0
 
 

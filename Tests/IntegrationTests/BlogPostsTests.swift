@@ -13,24 +13,11 @@ import TestSupport
 
     // MARK: - Helpers
 
-    struct Writer {
-        var id: String
-        var username: String
-        var token: String
-        var auth: [HTTPHeader] { [HTTPHeader(name: "Authorization", value: "Bearer \(token)")] }
-    }
+    typealias Writer = StackAccount
 
-    /// A signed-in account with `roles` (set in the users database, then logged in so the
-    /// token carries them) and, unless told otherwise, a verified email.
+    /// A signed-in account with `roles` and, unless told otherwise, a verified email.
     func writer(_ stack: ServiceStack, roles: [String] = ["reader", "author"], verified: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) async throws -> Writer {
-        let username = uniqueUsername("w")
-        let registered = try await stack.request("POST", "/api/v1/auth/register", json: #"{"email": "\#(username)@example.org", "username": "\#(username)", "password": "correct-horse-battery"}"#)
-        try #require(registered.status == 201, "\(registered.text)", sourceLocation: sourceLocation)
-        let id = registered.json["id"] as! String
-        _ = try await sql(stack, "UPDATE users.users SET roles = \(roles), email_verified = \(verified) WHERE username = \(username)")
-        let login = try await stack.request("POST", "/api/v1/auth/login", json: #"{"login": "\#(username)", "password": "correct-horse-battery"}"#)
-        try #require(login.status == 200, "\(login.text)", sourceLocation: sourceLocation)
-        return Writer(id: id, username: username, token: login.json["accessToken"] as! String)
+        try await stack.account(prefix: "w", roles: roles, verified: verified, sourceLocation: sourceLocation)
     }
 
     func sql(_ stack: ServiceStack, _ query: PostgresQuery) async throws -> [PostgresRow] {
@@ -277,5 +264,7 @@ import TestSupport
         #expect((data[1]["post"] as? [String: Any])?["slug"] as? String == "\(slug)-x")
         #expect((data[0]["post"] as? [String: Any])?["status"] as? String == "published")
         #expect(data[3]["authorId"] as? String == author.id)
+        // As an outside consumer would check them: against the published JSON Schemas.
+        try UsersAuthTests.validateAgainstSchemas(mine.map(\.value))
     }
 }

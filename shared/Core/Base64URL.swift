@@ -5,10 +5,13 @@ import Foundation
 public enum Base64URL {
     /// Encodes without padding.
     public static func encode(_ bytes: some Sequence<UInt8>) -> String {
-        var text = Data(bytes).base64EncodedString()
-        text = text.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-        while text.hasSuffix("=") { text.removeLast() }
-        return text
+        // Standard base64, then its two differing characters swapped and the padding dropped, on bytes.
+        var encoded = Array(Data(bytes).base64EncodedData())
+        while encoded.last == UInt8(ascii: "=") { encoded.removeLast() }
+        for index in encoded.indices {
+            if encoded[index] == UInt8(ascii: "+") { encoded[index] = UInt8(ascii: "-") } else if encoded[index] == UInt8(ascii: "/") { encoded[index] = UInt8(ascii: "_") }
+        }
+        return String(decoding: encoded, as: UTF8.self)
     }
 
     /// Decodes strictly: only the base64url alphabet, no padding, no whitespace.

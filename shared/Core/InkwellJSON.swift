@@ -29,6 +29,9 @@ public enum InkwellJSON {
         return encoder
     }()
 
+    /// The encoder of HTTP responses: one pass, straight to bytes (``StreamingJSONEncoder``).
+    public static let responseEncoder = StreamingJSONEncoder()
+
     /// The shared decoder.
     public static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()

@@ -41,7 +41,7 @@ public struct ProfileController: Sendable {
         } else {
             headers[.inkwellDegraded] = "blog"
         }
-        let body = try InkwellJSON.encoder.encode(PublicProfile(user: user, recentPosts: recentPosts))
+        let body = try InkwellJSON.responseEncoder.encode(PublicProfile(user: user, recentPosts: recentPosts))
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
