@@ -78,7 +78,7 @@ struct TokenVerifierTests {
     func refetchThrottled() async throws {
         let old = SigningKey.generate(kid: "old")
         // Long enough that a loaded machine cannot pass it between the first fetch and the check below.
-        let fixture = try await AuthFixture.make(signingKey: old, refetchInterval: .seconds(8))
+        let fixture = try await AuthFixture.make(signingKey: old, refetchInterval: .seconds(20))
         _ = try await fixture.verifier.verify(try await fixture.token())
         let new = SigningKey.generate(kid: "new")
         let rotated = try await TokenIssuer(issuer: AuthFixture.issuerName, signingKey: new, verificationKeys: [old])
@@ -89,7 +89,7 @@ struct TokenVerifierTests {
         await #expect(throws: TokenError.unknownKey) { try await fixture.verifier.verify(newToken) }
         #expect(fixture.server.requestCount == 1)
         // Once the interval has passed, the next attempt refetches and succeeds.
-        let user = try await poll("the new key is picked up") { try? await fixture.verifier.verify(newToken) }
+        let user = try await poll("the new key is picked up", timeout: .seconds(60)) { try? await fixture.verifier.verify(newToken) }
         #expect(user.username == "bob")
         #expect(fixture.server.requestCount == 2)
         await fixture.close()

@@ -84,7 +84,7 @@ import Testing
         let blackHoleURL = blackHole.url
         let client = HTTPClient(logger: TestClient.logger)
         let tasks = (0..<40).map { _ in Task { try await client.execute(.init(url: blackHoleURL, timeout: .seconds(30))) } }
-        try await pollUntil("some requests to be in flight", timeout: .seconds(5)) { client.activeTransferCount > 0 }
+        try await pollUntil("some requests to be in flight", timeout: .seconds(30)) { client.activeTransferCount > 0 }
         await client.shutdown()
         for task in tasks {
             await TestClient.expectError(.shutdown) { _ = try await task.value }

@@ -35,13 +35,30 @@ final class ServiceStack: Sendable {
     ///   - blogEnvironment, gatewayEnvironment: extra variables for those services (`MEDIA_SINK`,
     ///     `PAGES_SINK`, ...).
     static func start(
-        brokers: String? = nil, gatewayUsersURL: String? = nil, upstreamTimeoutMs: Int = 2000, usersEnvironment: [String: String] = [:],
+        brokers: String? = nil, gatewayUsersURL: String? = nil, upstreamTimeoutMs: Int = 10_000, usersEnvironment: [String: String] = [:],
         blogEnvironment: [String: String] = [:], gatewayEnvironment: [String: String] = [:]
     ) async throws -> ServiceStack {
-        let stack = try await ServiceStack(
-            brokers: brokers ?? TestEnvironment.kafkaBrokers(), gatewayUsersURL: gatewayUsersURL, upstreamTimeoutMs: upstreamTimeoutMs,
-            usersEnvironment: usersEnvironment, blogEnvironment: blogEnvironment, gatewayEnvironment: gatewayEnvironment
-        )
+        // A free port can be taken by someone else's outgoing connection before the service binds
+        // it (many stacks start at once): then the stack starts again on new ports, a few times.
+        var attempt = 1
+        while true {
+            let stack = try await ServiceStack(
+                brokers: brokers ?? TestEnvironment.kafkaBrokers(), gatewayUsersURL: gatewayUsersURL, upstreamTimeoutMs: upstreamTimeoutMs,
+                usersEnvironment: usersEnvironment, blogEnvironment: blogEnvironment, gatewayEnvironment: gatewayEnvironment
+            )
+            do {
+                try await stack.waitUntilReady()
+                return stack
+            } catch StackError.exited(let name, let output) where output.contains("Address already in use") && attempt < 4 {
+                attempt += 1
+                print("\(name) could not bind its port (taken meanwhile); starting the stack again")
+                await stack.stop()
+            }
+        }
+    }
+
+    private func waitUntilReady() async throws {
+        let stack = self
         for (name, port) in stack.ports {
             let process = [stack.users, stack.blog, stack.comments, stack.gateway].first { $0.name.hasPrefix(name) }!
             try await pollUntil("\(name) to be ready", timeout: .seconds(60), interval: .milliseconds(100)) {
@@ -50,7 +67,6 @@ final class ServiceStack: Sendable {
                 return response?.status == 200
             }
         }
-        return stack
     }
 
     private init(

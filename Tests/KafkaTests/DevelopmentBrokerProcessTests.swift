@@ -90,7 +90,8 @@ import TestSupport
             }
             #expect(error.code == .messageTimedOut, "send \(i): \(error)")
         }
-        #expect(elapsed < messageTimeout + .seconds(2), "failed after \(elapsed)")
+        // Generous: the point is that it fails within about the message timeout, not after a hang (CI is loaded).
+        #expect(elapsed < messageTimeout + .seconds(6), "failed after \(elapsed)")
         #expect(await producer.isReachable(timeout: .milliseconds(500)) == false)
 
         process.signal(SIGCONT)

@@ -34,7 +34,8 @@ import Testing
                 return try await group.reduce(into: [RateLimitDecision]()) { $0.append($1) }
             }
             #expect(decisions.filter { $0 == .allowed }.count == 5)
-            for case .limited(let retryAfter) in decisions { #expect((59...60).contains(retryAfter)) }
+            // Whole seconds left in the window, which began with the first hit: 40 hits may take a few seconds on a loaded machine.
+            for case .limited(let retryAfter) in decisions { #expect((50...60).contains(retryAfter), "\(retryAfter)") }
             // Other keys have their own budget.
             #expect(try await limiter.hit("comments.create:bob", limit: limit) == .allowed)
         }
@@ -66,7 +67,7 @@ import Testing
                 Issue.record("a full window admitted a request")
                 return
             }
-            #expect((299...300).contains(retryAfter))
+            #expect((290...300).contains(retryAfter), "\(retryAfter)")  // seconds pass between the hits on a loaded machine
             // Aged out entirely: admitted again.
             _ = try await client.execute("UPDATE rate_limits SET hits = ARRAY(SELECT t - interval '601 seconds' FROM unnest(hits) AS t) WHERE key = 'k'")
             #expect(try await limiter.hit("k", limit: limit) == .allowed)

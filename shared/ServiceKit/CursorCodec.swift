@@ -45,7 +45,8 @@ public struct CursorCodec: Sendable {
 
     /// The cursor of `position` in the list `purpose`.
     public func encode<Position: Encodable>(_ position: Position, purpose: String) throws -> String {
-        let payload = [UInt8](try InkwellJSON.encoder.encode(position))
+        // The signature covers these exact bytes, so any faithful encoding will do: the one-pass one.
+        let payload = try InkwellJSON.responseEncoder.encode(position)
         return Base64URL.encode(payload) + "." + Base64URL.encode(tag(payload, purpose: purpose))
     }
 
