@@ -8,7 +8,8 @@ import Foundation
 /// feed (20 post summaries) that was 35 % of the service's CPU. This encoder writes each key and
 /// value as the type's `encode(to:)` produces them, so keys come in declaration order (still the
 /// same bytes for the same data) and nothing is built in between. The output is plain JSON any
-/// decoder reads; events and cursors keep Foundation's encoder (sorted keys, off the hot path).
+/// decoder reads (cursors too: their signature covers the bytes as written); events keep
+/// Foundation's encoder (sorted keys, off the hot path).
 public struct StreamingJSONEncoder: Sendable {
     public init() {}
 
