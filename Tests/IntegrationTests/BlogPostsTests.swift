@@ -20,10 +20,6 @@ import TestSupport
         try await stack.account(prefix: "w", roles: roles, verified: verified, sourceLocation: sourceLocation)
     }
 
-    func sql(_ stack: ServiceStack, _ query: PostgresQuery) async throws -> [PostgresRow] {
-        try await TestDatabase.withClient(url: try stack.database.adminURL()) { client in try await client.query(query) }
-    }
-
     func create(_ stack: ServiceStack, _ writer: Writer, _ json: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> [String: Any] {
         let response = try await stack.request("POST", "/api/v1/posts", json: json, headers: writer.auth)
         try #require(response.status == 201, "\(response.text)", sourceLocation: sourceLocation)

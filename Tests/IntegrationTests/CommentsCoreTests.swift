@@ -24,13 +24,8 @@ import TestSupport
     func post(_ stack: ServiceStack, author: String? = nil, published: Bool = true) async throws -> (id: String, slug: String) {
         let id = UUID().uuidString.lowercased(), slug = "post-\(UUID().uuidString.prefix(8).lowercased())"
         let authorId = UUID(uuidString: author ?? UUID().uuidString)!
-        try await sql(stack, "INSERT INTO comments.posts (id, slug, author_id, version, published) VALUES (\(UUID(uuidString: id)!), \(slug), \(authorId), 1, \(published))")
+        try await stack.sql("INSERT INTO comments.posts (id, slug, author_id, version, published) VALUES (\(UUID(uuidString: id)!), \(slug), \(authorId), 1, \(published))")
         return (id, slug)
-    }
-
-    @discardableResult
-    func sql(_ stack: ServiceStack, _ query: PostgresQuery) async throws -> [PostgresRow] {
-        try await TestDatabase.withClient(url: try stack.database.adminURL()) { client in try await client.query(query) }
     }
 
     func comment(_ stack: ServiceStack, _ slug: String, _ body: String, by account: Account, parent: String? = nil) async throws -> HTTPClientResponse {

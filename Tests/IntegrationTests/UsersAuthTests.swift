@@ -60,10 +60,6 @@ import TestSupport
     }
 
     /// Runs SQL as the superuser on the stack's database (to expire tokens, inspect queues).
-    func sql(_ stack: ServiceStack, _ query: PostgresQuery) async throws -> [PostgresRow] {
-        try await TestDatabase.withClient(url: try stack.database.adminURL()) { client in try await client.query(query) }
-    }
-
     /// The `kid` in an access token's header.
     func kid(_ token: String) -> String? {
         var part = String(token.split(separator: ".").first ?? "").replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
@@ -98,7 +94,7 @@ import TestSupport
         let stack = try await stack()
         let account = try await register(stack)
         let token = MailboxReader.token(in: try await MailboxReader.link(to: account.email, path: "/verify-email", in: try TestEnvironment.mailDir()))
-        _ = try await sql(stack, """
+        _ = try await stack.sql("""
             UPDATE users.email_tokens SET expires_at = now() - interval '1 second'
             WHERE token_hash = encode(sha256(convert_to(\(token), 'UTF8')), 'hex') RETURNING user_id
             """)
@@ -109,9 +105,9 @@ import TestSupport
         let stack = try await stack()
         let account = try await register(stack)
         let token = MailboxReader.token(in: try await MailboxReader.link(to: account.email, path: "/verify-email", in: try TestEnvironment.mailDir()))
-        let raw = try await sql(stack, "SELECT count(*)::int8 AS n FROM users.email_tokens WHERE token_hash = \(token)")
+        let raw = try await stack.sql("SELECT count(*)::int8 AS n FROM users.email_tokens WHERE token_hash = \(token)")
         #expect(try raw.first?.decode(column: "n", as: Int64.self) == 0)
-        let hashed = try await sql(stack, "SELECT count(*)::int8 AS n FROM users.email_tokens WHERE token_hash = encode(sha256(convert_to(\(token), 'UTF8')), 'hex')")
+        let hashed = try await stack.sql("SELECT count(*)::int8 AS n FROM users.email_tokens WHERE token_hash = encode(sha256(convert_to(\(token), 'UTF8')), 'hex')")
         #expect(try hashed.first?.decode(column: "n", as: Int64.self) == 1)
     }
 
@@ -228,7 +224,7 @@ import TestSupport
         let account = try await register(stack)
         _ = try await stack.request("POST", "/api/v1/auth/password-reset", json: #"{"email": "\#(account.email)"}"#)
         let token = MailboxReader.token(in: try await MailboxReader.link(to: account.email, path: "/reset-password", in: try TestEnvironment.mailDir()))
-        _ = try await sql(stack, """
+        _ = try await stack.sql("""
             UPDATE users.email_tokens SET expires_at = now() - interval '1 second'
             WHERE token_hash = encode(sha256(convert_to(\(token), 'UTF8')), 'hex') RETURNING user_id
             """)
@@ -319,7 +315,7 @@ import TestSupport
         let sameEmail = try await stack.request("POST", "/api/v1/auth/register", json: #"{"email": "\#(account.email)", "username": "x\#(account.username)", "password": "0123456789"}"#)
         #expect(sameEmail.status == 201, "\(sameEmail.text)")
 
-        let rows = try await sql(stack, "SELECT email, password_hash, bio, display_name FROM users.users WHERE username = \(account.username)")
+        let rows = try await stack.sql("SELECT email, password_hash, bio, display_name FROM users.users WHERE username = \(account.username)")
         #expect(try rows.first?.decode(column: "email", as: String?.self) == nil)
         #expect(try rows.first?.decode(column: "password_hash", as: String?.self) == nil)
     }

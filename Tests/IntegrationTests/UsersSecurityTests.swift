@@ -61,10 +61,10 @@ extension UsersAuthTests {
 
     /// Every row of every table of the users schema as JSON text.
     func schemaText(_ stack: ServiceStack) async throws -> String {
-        let tables = try await sql(stack, "SELECT table_name::text AS t FROM information_schema.tables WHERE table_schema = 'users'").map { try $0.decode(column: "t", as: String.self) }
+        let tables = try await stack.sql("SELECT table_name::text AS t FROM information_schema.tables WHERE table_schema = 'users'").map { try $0.decode(column: "t", as: String.self) }
         var text = ""
         for table in tables {
-            for row in try await sql(stack, "SELECT row_to_json(x)::text AS j FROM users.\(identifier: table) x") { text += try row.decode(column: "j", as: String.self) }
+            for row in try await stack.sql("SELECT row_to_json(x)::text AS j FROM users.\(identifier: table) x") { text += try row.decode(column: "j", as: String.self) }
         }
         return text
     }
@@ -77,13 +77,13 @@ extension UsersAuthTests {
             return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(statuses.allSatisfy { $0 == 202 }, "\(statuses)")
-        let queued = try await sql(stack, "SELECT count(*)::int8 AS n FROM users.mail_outbox WHERE recipient = \(account.email) AND kind = 'reset_password'")
+        let queued = try await stack.sql("SELECT count(*)::int8 AS n FROM users.mail_outbox WHERE recipient = \(account.email) AND kind = 'reset_password'")
         #expect(try queued.first?.decode(column: "n", as: Int64.self) == 3)
         try await pollUntil("the three reset mails", timeout: .seconds(30), interval: .milliseconds(100)) {
             MailboxReader.messages(to: account.email, in: try TestEnvironment.mailDir()).filter { MailboxReader.textPart($0)?.contains("/reset-password?token=") == true }.count == 3
         }
         #expect(try await stack.request("POST", "/api/v1/auth/password-reset", json: #"{"email": "\#(account.email)"}"#).status == 202)
-        let after = try await sql(stack, "SELECT count(*)::int8 AS n FROM users.mail_outbox WHERE recipient = \(account.email) AND kind = 'reset_password'")
+        let after = try await stack.sql("SELECT count(*)::int8 AS n FROM users.mail_outbox WHERE recipient = \(account.email) AND kind = 'reset_password'")
         #expect(try after.first?.decode(column: "n", as: Int64.self) == 3)
     }
 

@@ -28,7 +28,7 @@ extension UsersAuthTests {
 
     /// The key the service signs with, read from its schema (as an attacker who stole it could).
     func currentSigningKey(_ stack: ServiceStack) async throws -> SigningKey {
-        let row = try #require(try await sql(stack, "SELECT kid, private_key, created_at FROM users.signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1").first)
+        let row = try #require(try await stack.sql("SELECT kid, private_key, created_at FROM users.signing_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1").first)
         return SigningKey(kid: try row.decode(column: "kid"), privateKey: try row.decode(column: "private_key"), createdAt: try row.decode(column: "created_at"))
     }
 

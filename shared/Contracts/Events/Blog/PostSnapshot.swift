@@ -27,6 +27,11 @@ public struct PostSnapshot: Codable, Sendable, Equatable {
         self.updatedAt = updatedAt
     }
 
+    /// The snapshot of `post` as it is now.
+    public init(post: Post) {
+        self.init(summary: post.summary, status: post.status, updatedAt: post.updatedAt)
+    }
+
     /// The summary part.
     public var summary: PostSummary {
         PostSummary(id: id, slug: slug, title: title, excerpt: excerpt, publishedAt: publishedAt, authorId: authorId, tags: tags, coverImageUrl: coverImageUrl)

@@ -17,12 +17,8 @@ struct AuthorErasure: Sendable {
     func apply(userId: UUID, version: Int64, on connection: PostgresConnection) async throws -> [PostDeleted] {
         try await AuthorsProjection.erase(id: userId, version: version, on: connection)
         // Old slugs go with their post (ON DELETE CASCADE); tags stay (counts come from posts).
-        let rows = try await connection.query("DELETE FROM posts WHERE author_id = \(userId) RETURNING id, slug, version, published_at IS NOT NULL AS seen")
-        let events = try rows.filter { try $0.decode(column: "seen", as: Bool.self) }.map { row in
-            PostDeleted(
-                postId: try row.decode(column: "id"), slug: try row.decode(column: "slug"), authorId: userId,
-                version: try row.decode(column: "version", as: Int64.self) + 1)
-        }.sorted { $0.postId.uuidString < $1.postId.uuidString }
+        let rows = try await connection.query("DELETE FROM posts WHERE author_id = \(userId) RETURNING \(PostRow.columns)")
+        let events = try rows.map(PostRow.post).compactMap(PostDeleted.init(deleting:)).sorted { $0.postId.uuidString < $1.postId.uuidString }
         for event in events {
             try await Outbox.enqueue(event, topicPrefix: topicPrefix, on: connection)
         }

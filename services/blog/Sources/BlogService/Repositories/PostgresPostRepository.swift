@@ -142,17 +142,14 @@ public struct PostgresPostRepository: PostRepository {
                 return version.map { .versionMismatch(current: $0) } ?? .notFound
             }
             let deleted = try PostRow.post(row)
-            // Announced posts only: a post never published was never visible downstream.
-            if deleted.publishedAt != nil {
-                try await tx.publish(PostDeleted(postId: deleted.id, slug: deleted.slug, authorId: deleted.authorId, version: deleted.version + 1))
-            }
+            if let event = PostDeleted(deleting: deleted) { try await tx.publish(event) }
             return .written(deleted)
         }
     }
 
     /// The event of `change`, written to the outbox in `tx`.
     static func publish(_ event: PostChange.Event, of post: Post, previousSlug: String?, in tx: UnitOfWork) async throws {
-        let snapshot = PostSnapshot(summary: post.summary, status: post.status, updatedAt: post.updatedAt)
+        let snapshot = PostSnapshot(post: post)
         switch event {
         case .none: break
         case .published: try await tx.publish(PostPublished(post: snapshot, version: post.version))

@@ -55,11 +55,8 @@ struct PostScheduler: Service {
                 WHERE id IN (SELECT id FROM due) AND status = 'scheduled'
                 RETURNING \(PostRow.columns)
                 """)
-            let events = try rows.map { row in
-                PostPublished(
-                    post: PostSnapshot(summary: try PostRow.summary(row), status: .published, updatedAt: try row.decode(column: "updated_at")),
-                    version: try row.decode(column: "version"))
-            }.sorted { ($0.post.publishedAt ?? .distantPast, $0.post.id.uuidString) < ($1.post.publishedAt ?? .distantPast, $1.post.id.uuidString) }
+            let events = try rows.map(PostRow.post).map { PostPublished(post: PostSnapshot(post: $0), version: $0.version) }
+                .sorted { ($0.post.publishedAt ?? .distantPast, $0.post.id.uuidString) < ($1.post.publishedAt ?? .distantPast, $1.post.id.uuidString) }
             for event in events { try await tx.publish(event) }
             return events
         }

@@ -36,9 +36,8 @@ public struct MediaFilesController: Sendable {
         let ext = name.split(separator: ".").last.map { String($0).lowercased() } ?? ""
         let headers: HTTPFields = [
             .contentType: Self.contentTypes[ext] ?? "application/octet-stream",
+            // `nosniff` comes with every response (RequestIdMiddleware): served as the declared type only.
             .cacheControl: "public, max-age=31536000, immutable",
-            // Served as the declared type only, never sniffed into something executable.
-            .contentTypeOptions: "nosniff",
         ]
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
