@@ -31,13 +31,20 @@ public struct UpstreamClient: Sendable {
         })
     }
 
+    /// Sends a client's request on to `upstream` (its forwarded headers, its request id and trace).
     public func send(_ upstream: Upstream, method: String, pathAndQuery: String, headers: HTTPFields, body: [UInt8]?, context: InkwellRequestContext) async throws -> HTTPClientResponse {
+        try await send(upstream, method: method, pathAndQuery: pathAndQuery, headers: headers, body: body, call: UpstreamCall(context))
+    }
+
+    /// Sends a request to `upstream` with the gateway's deadline; the service's answer, whatever
+    /// its status, or a 503 problem when there is none in time.
+    public func send(_ upstream: Upstream, method: String, pathAndQuery: String, headers: HTTPFields = [:], body: [UInt8]? = nil, call: UpstreamCall) async throws -> HTTPClientResponse {
         var outgoing: [HTTPHeader] = []
         for name in Self.forwardedRequestHeaders {
             for value in headers[values: name] { outgoing.append(HTTPHeader(name: name.canonicalName, value: value)) }
         }
-        outgoing.append(HTTPHeader(name: "X-Request-Id", value: context.requestId))
-        outgoing.append(HTTPHeader(name: "traceparent", value: context.trace.traceparent))
+        outgoing.append(HTTPHeader(name: "X-Request-Id", value: call.requestId))
+        outgoing.append(HTTPHeader(name: "traceparent", value: call.trace.traceparent))
         let request = HTTPClientRequest(method: method, url: baseURLs[upstream]! + pathAndQuery, headers: outgoing, body: body, timeout: timeout)
         let start = ContinuousClock.now
         do {
@@ -46,7 +53,7 @@ public struct UpstreamClient: Sendable {
             return response
         } catch let error as HTTPClientError {
             Counter(label: "inkwell_gateway_upstream_failures_total", dimensions: [("upstream", upstream.rawValue), ("kind", "\(error.kind)")]).increment()
-            context.logger.warning("upstream unavailable", metadata: ["upstream": "\(upstream.rawValue)", "error": "\(error.kind)"])
+            call.logger.warning("upstream unavailable", metadata: ["upstream": "\(upstream.rawValue)", "error": "\(error.kind)"])
             throw HTTPProblem.unavailable("The \(upstream.rawValue) service is unavailable; try again shortly.", retryAfter: 1)
         }
     }
