@@ -42,7 +42,7 @@ final class JSONSink {
     func encodeValue<Value: Encodable>(_ value: Value) throws {
         // A metatype comparison, not `as?`: a dynamic cast on every value showed in profiles.
         if Value.self == Date.self {
-            writeString(InkwellJSON.format(unsafeBitCast(value, to: Date.self)))
+            writeDate(unsafeBitCast(value, to: Date.self))
             return
         }
         let depth = frames.count
@@ -52,6 +52,42 @@ final class JSONSink {
         close(downTo: depth)
         // A type that asked for no container at all encodes as an empty object (as Foundation's does).
         if bytes.count == start { bytes.append(contentsOf: [UInt8(ascii: "{"), UInt8(ascii: "}")]) }
+    }
+
+    /// A date as ``InkwellJSON/format(_:)`` writes it, without the intermediate `String` when
+    /// ``InkwellJSON`` can format it straight to bytes.
+    func writeDate(_ date: Date) {
+        bytes.append(UInt8(ascii: "\""))
+        if !InkwellJSON.appendFormatted(date, to: &bytes) { bytes.append(contentsOf: InkwellJSON.format(date).utf8) }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// The canonical lower-case 8-4-4-4-12 form.
+    func writeUUID(_ uuid: UUID) {
+        let hex: StaticString = "0123456789abcdef"
+        bytes.append(UInt8(ascii: "\""))
+        withUnsafeBytes(of: uuid.uuid) { raw in
+            hex.withUTF8Buffer { digits in
+                for index in 0..<16 {
+                    if index == 4 || index == 6 || index == 8 || index == 10 { bytes.append(UInt8(ascii: "-")) }
+                    bytes.append(digits[Int(raw[index] >> 4)])
+                    bytes.append(digits[Int(raw[index] & 0xF)])
+                }
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Writes a value by its hand-written ``JSONStreamEncodable`` fast path when it has one, else
+    /// by ``encodeValue(_:)``. Only where a whole response (or a fast path's member) starts: the
+    /// conformance lookup is a dynamic cast, too dear for every nested value.
+    func encodeTopLevel<Value: Encodable>(_ value: Value) throws {
+        if let value = value as? any JSONStreamEncodable {
+            var output = JSONOutput(sink: self)
+            try value.encodeJSON(to: &output)
+        } else {
+            try encodeValue(value)
+        }
     }
 
     func writeNull() { bytes.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }

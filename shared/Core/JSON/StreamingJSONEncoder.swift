@@ -9,14 +9,15 @@ import Foundation
 /// value as the type's `encode(to:)` produces them, so keys come in declaration order (still the
 /// same bytes for the same data) and nothing is built in between. The output is plain JSON any
 /// decoder reads (cursors too: their signature covers the bytes as written); events keep
-/// Foundation's encoder (sorted keys, off the hot path).
+/// Foundation's encoder (sorted keys, off the hot path). The hottest shapes skip `Encodable`
+/// altogether through ``JSONStreamEncodable``.
 public struct StreamingJSONEncoder: Sendable {
     public init() {}
 
     /// `value` as UTF-8 JSON. Throws `EncodingError.invalidValue` for a non-finite number.
     public func encode<Value: Encodable>(_ value: Value) throws -> [UInt8] {
         let sink = JSONSink()
-        try sink.encodeValue(value)
+        try sink.encodeTopLevel(value)
         return sink.bytes
     }
 }
