@@ -7,7 +7,8 @@ import Synchronization
 ///
 /// **Threads.** libpq is used in blocking mode, and every call that can block (connect,
 /// `PQexecParams`, `PQexec`, ROLLBACK on check-in) runs on a dedicated `NIOThreadPool` with one
-/// thread per pool slot, never on Swift's cooperative pool. The thread pool starts in `init` (so
+/// thread per pool slot, never on Swift's cooperative pool (the check of an idle connection at
+/// checkout does not block and runs in the caller's task). The thread pool starts in `init` (so
 /// the client can be used before ``run()``, e.g. to migrate) and stops in ``shutdown()``, which
 /// ``run()`` calls on graceful shutdown or cancellation. A client never run must be shut down with
 /// ``shutdown()`` (its `deinit` also stops the threads, as a safety net).
@@ -131,14 +132,18 @@ public final class PostgresClient: Service, Sendable {
         do {
             let parameters = configuration.connectionParameters
             let id = connectionIDs.wrappingAdd(1, ordering: .relaxed).newValue
-            let logger = self.logger
-            let (handle, replaced) = try await runBlocking { () throws -> (PGConnectionHandle, Bool) in
-                if let lease, lease.isReusable() { return (lease, false) }
-                return (try PGConnectionHandle.connect(parameters: parameters, id: id), lease != nil)
+            // The check of an idle connection is non-blocking (a read of what the socket holds
+            // and a zero-timeout poll), so it runs right here: a hop to the thread pool and
+            // back for it cost a thread wake-up per statement. Only connecting hops.
+            if let lease {
+                if lease.isReusable() { return lease }
+                drop([lease])
             }
+            let replaced = lease != nil
+            let handle = try await runBlocking { try PGConnectionHandle.connect(parameters: parameters, id: id) }
             if replaced {
                 logger.info("replaced a pooled PostgreSQL connection the server had closed", metadata: ["connection": "\(handle.id)"])
-            } else if handle.id == id {
+            } else {
                 logger.debug("opened PostgreSQL connection", metadata: ["connection": "\(id)"])
             }
             return handle
