@@ -32,7 +32,13 @@ enum PostgresTimestamp {
         case "-infinity": return .distantPast
         default: break
         }
-        var scanner = Scanner(Array(text.utf8))
+        var utf8 = text
+        return try utf8.withUTF8 { try parse($0, text: text) }
+    }
+
+    /// Parses the bytes in place (no copy into an array per timestamp).
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, text: String) throws -> Date {
+        var scanner = Scanner(bytes)
         func fail() -> PostgresDecodingFailure { PostgresDecodingFailure("'\(text.prefix(40))' is not an ISO timestamp") }
         guard let year = scanner.number(minDigits: 4, maxDigits: 7), scanner.skip("-"),
             let month = scanner.number(minDigits: 2, maxDigits: 2), scanner.skip("-"),
@@ -106,9 +112,9 @@ enum PostgresTimestamp {
 
     /// A cursor over ASCII bytes.
     private struct Scanner {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
-        init(_ bytes: [UInt8]) { self.bytes = bytes }
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
         var isAtEnd: Bool { position == bytes.count }
         var peek: UInt8? { position < bytes.count ? bytes[position] : nil }
         mutating func skip(_ character: Unicode.Scalar) -> Bool {

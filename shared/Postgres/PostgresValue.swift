@@ -23,4 +23,12 @@ public struct PostgresValue: Sendable {
             throw PostgresDecodingFailure("type \(type) cannot be decoded as \(T.self)")
         }
     }
+
+    /// The same check over a short list: what the scalar decoders pass, since a `Set` literal
+    /// is built (allocated and hashed) on every call, i.e. for every value of every row.
+    public func requireType<T>(_ accepted: [PostgresDataType], for _: T.Type) throws {
+        guard type == .unspecified || type == .unknown || accepted.contains(type) else {
+            throw PostgresDecodingFailure("type \(type) cannot be decoded as \(T.self)")
+        }
+    }
 }
