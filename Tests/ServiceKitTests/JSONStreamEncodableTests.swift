@@ -61,8 +61,9 @@ import Testing
             let posts: [Post]
             let note: String?
         }
-        let output = try encoder.encode(Wrapper(posts: [Self.post(), Self.post(dates: false)], note: nil))
-        let expected = try encoder.encode(ViaCodable(value: Wrapper(posts: [Self.post(), Self.post(dates: false)], note: nil)))
+        let wrapper = Wrapper(posts: [Self.post(), Self.post(dates: false)], note: nil)
+        let output = try encoder.encode(wrapper)
+        let expected = try encoder.encode(ViaCodable(value: wrapper))
         #expect(output == expected)
     }
 
