@@ -7,6 +7,8 @@ extension PostgresCommentRepository {
     static let columns: PostgresQuery = "id, post_id, parent_id, author_id, body, status, deleted, version, created_at, edited_at"
     /// ``columns`` of `comments c` in a join.
     static let joinedColumns: PostgresQuery = "c.id, c.post_id, c.parent_id, c.author_id, c.body, c.status, c.deleted, c.version, c.created_at, c.edited_at"
+    /// What the tree shows of an approved comment of a known post (``approvedComment(_:postId:)``).
+    static let treeColumns: PostgresQuery = "c.id, c.parent_id, c.author_id, c.body, c.deleted, c.created_at, c.edited_at"
     /// `created_at` in whole microseconds since 1970, for keyset cursors.
     static let microseconds: PostgresQuery = "(extract(epoch FROM c.created_at) * 1000000)::int8 AS created_us"
     /// A root is worth a page slot unless it is a tombstone with no approved reply.
@@ -48,6 +50,16 @@ extension PostgresCommentRepository {
             // An erased author's tombstone may have lost its author: the nil UUID stands for nobody.
             authorId: try row.decode(column: "author_id", as: UUID?.self) ?? Self.nobody,
             body: try row.decode(column: "body"), status: commentStatus, createdAt: try row.decode(column: "created_at"),
+            editedAt: try row.decode(column: "edited_at"), deleted: try row.decode(column: "deleted")
+        )
+    }
+
+    /// A row of ``treeColumns``: read with `status = 'approved'` within the post `postId`.
+    static func approvedComment(_ row: PostgresRow, postId: UUID) throws -> Comment {
+        Comment(
+            id: try row.decode(column: "id"), postId: postId, parentId: try row.decode(column: "parent_id"),
+            authorId: try row.decode(column: "author_id", as: UUID?.self) ?? Self.nobody,
+            body: try row.decode(column: "body"), status: .approved, createdAt: try row.decode(column: "created_at"),
             editedAt: try row.decode(column: "edited_at"), deleted: try row.decode(column: "deleted")
         )
     }
