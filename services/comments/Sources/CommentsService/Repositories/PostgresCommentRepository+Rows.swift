@@ -22,11 +22,14 @@ extension PostgresCommentRepository {
     /// A slug resolves among published, live posts only; should the projection briefly hold the
     /// slug twice (events of two posts out of order), the newest version wins.
     static func publishedPostQuery(slug: String, lock: PostgresQuery) -> PostgresQuery {
-        "SELECT id, author_id FROM posts WHERE slug = \(slug) AND published AND NOT deleted ORDER BY version DESC LIMIT 1 \(lock)"
+        """
+        SELECT id, author_id, coalesce((SELECT t.version FROM comment_threads t WHERE t.post_id = posts.id), 0) AS comments_version
+        FROM posts WHERE slug = \(slug) AND published AND NOT deleted ORDER BY version DESC LIMIT 1 \(lock)
+        """
     }
 
     static func post(_ row: PostgresRow) throws -> ProjectedPost {
-        ProjectedPost(id: try row.decode(column: "id"), authorId: try row.decode(column: "author_id"))
+        ProjectedPost(id: try row.decode(column: "id"), authorId: try row.decode(column: "author_id"), commentsVersion: try row.decode(column: "comments_version"))
     }
 
     /// The comment `id`, locked for the change, with its post's author; `nil` when it is unknown,
