@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import InkwellContracts
+import InkwellCore
 import InkwellDataKit
 import InkwellServiceKit
 
@@ -13,11 +14,13 @@ public struct CommentsController: Sendable {
     let comments: any CommentRepository
     let limiter: RateLimiter
     let cursors: CursorCodec
+    let pages: CommentPageCache
 
-    public init(comments: any CommentRepository, limiter: RateLimiter, cursors: CursorCodec) {
+    public init(comments: any CommentRepository, limiter: RateLimiter, cursors: CursorCodec, pages: CommentPageCache = CommentPageCache()) {
         self.comments = comments
         self.limiter = limiter
         self.cursors = cursors
+        self.pages = pages
     }
 
     public func register(on routes: RouteTable) {
@@ -27,14 +30,25 @@ public struct CommentsController: Sendable {
         routes.on("/api/v1/comments/{id}", .delete) { request, context in try await self.delete(request, context: context) }
     }
 
-    func tree(_ request: Request, context: InkwellRequestContext) async throws -> JSONResponse<Page<Comment>> {
+    func tree(_ request: Request, context: InkwellRequestContext) async throws -> Response {
         let slug = try context.parameters.require("slug")
         guard let post = try await comments.publishedPost(slug: slug) else { throw HTTPProblem.notFound("No published post \(slug).") }
         // Cursors are per post: one from another post's thread is 400.
         let page = try PageRequest<CommentPosition>(request, codec: cursors, purpose: "comments.tree.\(post.id.lowercased)")
+        // The page as rendered at the version of the post's comments just read: no write since.
+        let key = CommentPageCache.Key(postId: post.id, limit: page.limit, after: page.after)
+        if let body = pages.body(for: key, version: post.commentsVersion) { return Self.json(body) }
         let fetched = try await comments.treePage(postId: post.id, limit: page.fetchLimit, after: page.after)
         let (items, next) = try page.page(fetched) { $0.position }
-        return JSONResponse(Page(items: items.compactMap(\.comment), nextCursor: next))
+        // Read after the version, so at least as new as it: never older than what it is kept for.
+        let body = ByteBuffer(bytes: try InkwellJSON.responseEncoder.encode(Page(items: items.compactMap(\.comment), nextCursor: next)))
+        pages.store(body, for: key, version: post.commentsVersion)
+        return Self.json(body)
+    }
+
+    /// A rendered body with ``JSONResponse``'s headers.
+    static func json(_ body: ByteBuffer) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
     }
 
     func create(_ request: Request, context: InkwellRequestContext) async throws -> JSONResponse<Comment> {

@@ -7,6 +7,8 @@ extension PostgresCommentRepository {
     static let columns: PostgresQuery = "id, post_id, parent_id, author_id, body, status, deleted, version, created_at, edited_at"
     /// ``columns`` of `comments c` in a join.
     static let joinedColumns: PostgresQuery = "c.id, c.post_id, c.parent_id, c.author_id, c.body, c.status, c.deleted, c.version, c.created_at, c.edited_at"
+    /// What the tree shows of an approved comment of a known post (``approvedComment(_:postId:)``).
+    static let treeColumns: PostgresQuery = "c.id, c.parent_id, c.author_id, c.body, c.deleted, c.created_at, c.edited_at"
     /// `created_at` in whole microseconds since 1970, for keyset cursors.
     static let microseconds: PostgresQuery = "(extract(epoch FROM c.created_at) * 1000000)::int8 AS created_us"
     /// A root is worth a page slot unless it is a tombstone with no approved reply.
@@ -20,11 +22,14 @@ extension PostgresCommentRepository {
     /// A slug resolves among published, live posts only; should the projection briefly hold the
     /// slug twice (events of two posts out of order), the newest version wins.
     static func publishedPostQuery(slug: String, lock: PostgresQuery) -> PostgresQuery {
-        "SELECT id, author_id FROM posts WHERE slug = \(slug) AND published AND NOT deleted ORDER BY version DESC LIMIT 1 \(lock)"
+        """
+        SELECT id, author_id, coalesce((SELECT t.version FROM comment_threads t WHERE t.post_id = posts.id), 0) AS comments_version
+        FROM posts WHERE slug = \(slug) AND published AND NOT deleted ORDER BY version DESC LIMIT 1 \(lock)
+        """
     }
 
     static func post(_ row: PostgresRow) throws -> ProjectedPost {
-        ProjectedPost(id: try row.decode(column: "id"), authorId: try row.decode(column: "author_id"))
+        ProjectedPost(id: try row.decode(column: "id"), authorId: try row.decode(column: "author_id"), commentsVersion: try row.decode(column: "comments_version"))
     }
 
     /// The comment `id`, locked for the change, with its post's author; `nil` when it is unknown,
@@ -48,6 +53,16 @@ extension PostgresCommentRepository {
             // An erased author's tombstone may have lost its author: the nil UUID stands for nobody.
             authorId: try row.decode(column: "author_id", as: UUID?.self) ?? Self.nobody,
             body: try row.decode(column: "body"), status: commentStatus, createdAt: try row.decode(column: "created_at"),
+            editedAt: try row.decode(column: "edited_at"), deleted: try row.decode(column: "deleted")
+        )
+    }
+
+    /// A row of ``treeColumns``: read with `status = 'approved'` within the post `postId`.
+    static func approvedComment(_ row: PostgresRow, postId: UUID) throws -> Comment {
+        Comment(
+            id: try row.decode(column: "id"), postId: postId, parentId: try row.decode(column: "parent_id"),
+            authorId: try row.decode(column: "author_id", as: UUID?.self) ?? Self.nobody,
+            body: try row.decode(column: "body"), status: .approved, createdAt: try row.decode(column: "created_at"),
             editedAt: try row.decode(column: "edited_at"), deleted: try row.decode(column: "deleted")
         )
     }

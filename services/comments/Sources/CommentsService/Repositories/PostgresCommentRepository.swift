@@ -60,43 +60,51 @@ public struct PostgresCommentRepository: CommentRepository {
         let keyset: PostgresQuery = if let after {
             "AND (c.created_at, c.id) > (\(Self.timestamp(after.at)), \(after.id))"
         } else { "" }
+        // One statement: the page of roots by keyset, then every approved comment of their
+        // threads by root_id (one indexed read, no recursion); roots first, in page order.
         let rows = try await postgres.query("""
-            SELECT \(Self.joinedColumns), \(Self.microseconds) FROM comments c
-            WHERE c.post_id = \(postId) AND c.parent_id IS NULL AND c.status = 'approved' \(keyset)
-              AND \(Self.showable) AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.id = c.post_id AND p.deleted)
-            ORDER BY c.created_at, c.id LIMIT \(limit)
+            WITH page AS (
+                SELECT c.id FROM comments c
+                WHERE c.post_id = \(postId) AND c.parent_id IS NULL AND c.status = 'approved' \(keyset)
+                  AND \(Self.showable) AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.id = c.post_id AND p.deleted)
+                ORDER BY c.created_at, c.id LIMIT \(limit)
+            )
+            SELECT \(Self.treeColumns), \(Self.microseconds) FROM comments c
+            WHERE c.root_id IN (SELECT id FROM page) AND c.status = 'approved'
+            ORDER BY c.parent_id IS NOT NULL, c.created_at, c.id
             """)
-        let roots = try rows.map { row in (comment: try Self.comment(row), position: try Self.position(row)) }
-        let tree = try await threads(postId: postId, roots: roots.map(\.comment))
+        var roots: [(comment: Comment, position: CommentPosition)] = []
+        var replies: [Comment] = []
+        replies.reserveCapacity(rows.count)
+        for row in rows {
+            let comment = try Self.approvedComment(row, postId: postId)
+            if comment.parentId == nil {
+                roots.append((comment, try Self.position(row)))
+            } else {
+                replies.append(comment)
+            }
+        }
+        let tree = CommentTree.build(roots: roots.map(\.comment), replies: replies)
         // The tree drops a root only when it is a tombstone without visible replies.
         let shown = Dictionary(uniqueKeysWithValues: tree.map { ($0.id, $0) })
         return roots.map { root in (comment: shown[root.comment.id], position: root.position) }
     }
 
     public func tree(postId: UUID) async throws -> [Comment] {
-        let roots = try await postgres.query("""
-            SELECT \(Self.joinedColumns) FROM comments c
-            WHERE c.post_id = \(postId) AND c.parent_id IS NULL AND c.status = 'approved'
-              AND \(Self.showable) AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.id = c.post_id AND p.deleted)
-            ORDER BY c.created_at, c.id
-            """).map(Self.comment)
-        return try await threads(postId: postId, roots: roots)
-    }
-
-    /// `roots` with their approved replies, read in one recursive query (never one per comment).
-    func threads(postId: UUID, roots: [Comment]) async throws -> [Comment] {
-        guard !roots.isEmpty else { return [] }
-        let rootIds = roots.map(\.id)
-        let replies = try await postgres.query("""
-            WITH RECURSIVE thread AS (
-                SELECT \(Self.joinedColumns) FROM comments c
-                WHERE c.post_id = \(postId) AND c.parent_id = ANY(\(rootIds)) AND c.status = 'approved'
-                UNION ALL
-                SELECT \(Self.joinedColumns) FROM comments c JOIN thread t ON c.parent_id = t.id
-                WHERE c.post_id = \(postId) AND c.status = 'approved'
-            )
-            SELECT * FROM thread
-            """).map(Self.comment)
+        // Every approved comment of the post in one read: the tree builder hangs the replies
+        // and leaves out what sits below a comment that is not approved.
+        let rows = try await postgres.query("""
+            SELECT \(Self.treeColumns) FROM comments c
+            WHERE c.post_id = \(postId) AND c.status = 'approved'
+              AND NOT EXISTS (SELECT 1 FROM posts p WHERE p.id = c.post_id AND p.deleted)
+            ORDER BY c.parent_id IS NOT NULL, c.created_at, c.id
+            """)
+        var roots: [Comment] = []
+        var replies: [Comment] = []
+        for row in rows {
+            let comment = try Self.approvedComment(row, postId: postId)
+            if comment.parentId == nil { roots.append(comment) } else { replies.append(comment) }
+        }
         return CommentTree.build(roots: roots, replies: replies)
     }
 
