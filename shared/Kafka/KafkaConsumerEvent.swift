@@ -1,0 +1,11 @@
+/// What a ``KafkaConsumer`` tells its owner besides records (called on the consumer's poll
+/// thread: keep the handler short and non-blocking).
+public enum KafkaConsumerEvent: Sendable, Equatable {
+    /// ``KafkaConsumerAssignment/allPartitions(refreshInterval:)``: these partitions were added
+    /// to the assignment, each at a concrete offset, so every record written to them from now on
+    /// will be delivered.
+    case assigned([KafkaTopicPartition])
+    /// A transient consumer error (broker down, unknown topic); librdkafka carries on, but
+    /// records may arrive late.
+    case error(code: KafkaErrorCode, message: String)
+}
