@@ -117,8 +117,7 @@ public final class KafkaConsumer: Service, Sendable {
         while !thread.shouldStop {
             if discovery != nil {
                 do {
-                    let added = try discovery!.refreshIfDue(handle)
-                    if !added.isEmpty {
+                    if let added = try discovery!.refreshIfDue(handle) {
                         logger.debug("Kafka consumer assigned partitions", metadata: ["kafka.partitions": "\(added)"])
                         onEvent(.assigned(added))
                     }

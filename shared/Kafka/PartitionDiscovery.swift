@@ -23,9 +23,10 @@ struct PartitionDiscovery {
     /// Looks at the metadata when it is time to, and assigns the partitions not assigned yet
     /// (`rd_kafka_incremental_assign`) at concrete offsets: the high watermark for partitions
     /// of topics there at the first look, the beginning for those that appeared since.
-    /// Returns the partitions added (empty when nothing changed) or throws the failure.
-    mutating func refreshIfDue(_ handle: KafkaClientHandle) throws(KafkaError) -> [KafkaTopicPartition] {
-        guard DispatchTime.now() >= nextLook else { return [] }
+    /// Returns the partitions added, empty after a first look that found none of the topics,
+    /// nil when there is nothing to report; or throws the failure.
+    mutating func refreshIfDue(_ handle: KafkaClientHandle) throws(KafkaError) -> [KafkaTopicPartition]? {
+        guard DispatchTime.now() >= nextLook else { return nil }
         let everyTopicSeen = seenTopics == topics
         let wait = everyTopicSeen ? refreshInterval : min(refreshInterval, .seconds(1))
         nextLook = DispatchTime.now() + .milliseconds(wait.kafkaMilliseconds)
@@ -52,8 +53,9 @@ struct PartitionDiscovery {
                 if !assigned.contains(partition) { found.append((partition, !hasLooked)) }
             }
         }
+        let isFirstLook = !hasLooked
         hasLooked = true
-        guard !found.isEmpty else { return [] }
+        guard !found.isEmpty else { return isFirstLook ? [] : nil }
 
         let list = rd_kafka_topic_partition_list_new(Int32(found.count))!
         defer { rd_kafka_topic_partition_list_destroy(list) }
