@@ -194,6 +194,9 @@ public final class ResponseCache: Sendable {
         state.flights.removeAll(keepingCapacity: true)
     }
 
+    /// Tests: the requests waiting on the current flight of `key`.
+    func waiterCount(_ key: String) -> Int { state.withLock { $0.flights[key]?.waiters.count ?? 0 } }
+
     /// Tests: the flights in progress (registered or detached with waiters).
     var flightCount: Int { state.withLock { $0.flights.count + $0.detached.count } }
 }
