@@ -74,9 +74,28 @@ info "stack ready"
 BIN_DIR=${INKWELL_BIN_DIR:-$(swift build -c release --show-bin-path)}
 INKWELL_HOME="$BENCH_HOME" PG_PORT="$PG_PORT" BIN_DIR="$BIN_DIR" bash "$INKWELL_ROOT/scripts/bench/load.sh"
 
+# gateway-nocache: a second gateway process with the first one's environment, the cache off.
+GATEWAY_NOCACHE_PORT=${GATEWAY_NOCACHE_PORT:-$((GATEWAY_PORT + 10))}
+NOCACHE_PID=""
+gw_pid=$(cat "$BENCH_HOME/run/gateway.pid" 2>/dev/null || true)
+if pid_alive "$gw_pid"; then
+    mapfile -d '' GW_ENV <"/proc/$gw_pid/environ"
+    (cd "$BENCH_HOME" && exec env -i "${GW_ENV[@]}" "HTTP_PORT=$GATEWAY_NOCACHE_PORT" "CACHE_MAX_BYTES=0" "$BIN_DIR/inkwell-gateway") \
+        </dev/null >>"$BENCH_HOME/logs/gateway-nocache.log" 2>&1 &
+    NOCACHE_PID=$!
+    trap '[[ -n "$NOCACHE_PID" ]] && kill "$NOCACHE_PID" 2>/dev/null; on_exit' EXIT
+    deadline=$(deadline_in 60)
+    until curl -fs "http://127.0.0.1:$GATEWAY_NOCACHE_PORT/health/ready" >/dev/null; do
+        if deadline_passed "$deadline" || ! pid_alive "$NOCACHE_PID"; then show_log_tail "$BENCH_HOME/logs/gateway-nocache.log" 20; die "gateway-nocache did not start"; fi
+        poll_pause 0.2
+    done
+    info "gateway-nocache ready on :$GATEWAY_NOCACHE_PORT (CACHE_MAX_BYTES=0)"
+fi
+
 base_url() {
     case "$1" in
         gateway) echo "http://127.0.0.1:$GATEWAY_PORT" ;;
+        gateway-nocache) echo "http://127.0.0.1:$GATEWAY_NOCACHE_PORT" ;;
         users) echo "http://127.0.0.1:$USERS_PORT" ;;
         blog) echo "http://127.0.0.1:$BLOG_PORT" ;;
         comments) echo "http://127.0.0.1:$COMMENTS_PORT" ;;

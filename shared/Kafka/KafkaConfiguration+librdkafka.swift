@@ -31,7 +31,8 @@ extension KafkaConsumerConfiguration {
             ("bootstrap.servers", brokers),
             ("group.id", groupId),
             ("auto.offset.reset", autoOffsetReset.rawValue),
-            ("enable.auto.commit", "true"),
+            // An all-partitions reader has no offsets to commit.
+            ("enable.auto.commit", assignment == .group ? "true" : "false"),
             ("enable.partition.eof", "false"),
         ]
         properties += extra.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }

@@ -4,7 +4,9 @@ import Logging
 import ServiceLifecycle
 import Synchronization
 
-/// A Kafka consumer-group member with at-least-once semantics: offsets are committed only for
+/// A Kafka consumer-group member with at-least-once semantics, or (with
+/// ``KafkaConsumerAssignment/allPartitions(refreshInterval:)``) a reader of every partition of
+/// its topics on its own, from the end, without group or offsets. A group member has these semantics: offsets are committed only for
 /// records the application marked with ``storeOffset(_:)`` after their effect was committed
 /// (`enable.auto.offset.store=false`; stored offsets are committed automatically every
 /// `auto.commit.interval.ms`, by ``commit()``, and once more on shutdown).
@@ -19,6 +21,7 @@ public final class KafkaConsumer: Service, Sendable {
     /// State the poll thread shares with the consumer without keeping the consumer alive.
     private final class Shared: Sendable {
         let failure = Mutex<KafkaError?>(nil)
+        let assignment = Mutex<Set<KafkaTopicPartition>>([])
     }
 
     private let handle: KafkaClientHandle
@@ -30,7 +33,9 @@ public final class KafkaConsumer: Service, Sendable {
     /// The records, as an async sequence (one iterator). Ends when the consumer has shut down.
     public let messages: KafkaConsumerMessages
 
-    public init(configuration: KafkaConsumerConfiguration, logger: Logger) throws {
+    /// - Parameter onEvent: told of assignments (all-partitions readers) and transient errors,
+    ///   on the poll thread.
+    public init(configuration: KafkaConsumerConfiguration, logger: Logger, onEvent: @escaping @Sendable (KafkaConsumerEvent) -> Void = { _ in }) throws {
         var logger = logger
         logger[metadataKey: "kafka.group"] = "\(configuration.groupId)"
         self.logger = logger
@@ -44,7 +49,15 @@ public final class KafkaConsumer: Service, Sendable {
         )
         // Route the main queue (errors, logs, rebalances) to rd_kafka_consumer_poll.
         rd_kafka_poll_set_consumer(handle.pointer)
-        try Self.subscribe(handle, to: configuration.topics)
+        let discovery: PartitionDiscovery?
+        switch configuration.assignment {
+        case .group:
+            try Self.subscribe(handle, to: configuration.topics)
+            discovery = nil
+        case .allPartitions(let interval):
+            discovery = PartitionDiscovery(topics: configuration.topics, refreshInterval: interval)
+        }
+        let commits = configuration.assignment == .group
         self.handle = handle
         worker = BlockingWorker(name: "kafka-consumer-\(configuration.groupId)-blocking")
 
@@ -56,8 +69,14 @@ public final class KafkaConsumer: Service, Sendable {
         messages = KafkaConsumerMessages(stream: stream, permits: permits)
         let shared = shared
         pollThread = PollThread(name: "kafka-consumer-\(configuration.groupId)-poll") { [logger] thread in
-            let failure = Self.pollLoop(handle, thread: thread, permits: permits, continuation: continuation, logger: logger)
-            Self.close(handle, logger: logger)
+            var discovery = discovery
+            let failure = Self.pollLoop(
+                handle, thread: thread, permits: permits, continuation: continuation, discovery: &discovery, logger: logger
+            ) { event in
+                if case .assigned(let partitions) = event { shared.assignment.withLock { $0.formUnion(partitions) } }
+                onEvent(event)
+            }
+            Self.close(handle, commit: commits, logger: logger)
             shared.failure.withLock { $0 = failure }
             continuation.finish(throwing: failure)
         }
@@ -87,13 +106,26 @@ public final class KafkaConsumer: Service, Sendable {
         thread: PollThread,
         permits: DispatchSemaphore,
         continuation: AsyncThrowingStream<KafkaMessage, any Error>.Continuation,
-        logger: Logger
+        discovery: inout PartitionDiscovery?,
+        logger: Logger,
+        onEvent: (KafkaConsumerEvent) -> Void
     ) -> KafkaError? {
         var paused = false
         // Records handed out while paused (a partition assigned by a rebalance since the last
         // pause): each owes a permit, paid back before the next regular fetch.
         var owed = 0
         while !thread.shouldStop {
+            if discovery != nil {
+                do {
+                    if let added = try discovery!.refreshIfDue(handle) {
+                        logger.debug("Kafka consumer assigned partitions", metadata: ["kafka.partitions": "\(added)"])
+                        onEvent(.assigned(added))
+                    }
+                } catch {
+                    logger.warning("Kafka consumer could not assign partitions", metadata: ["error": "\(error)"])
+                    if let code = error.code { onEvent(.error(code: code, message: error.description)) }
+                }
+            }
             while owed > 0, permits.wait(timeout: .now()) == .success { owed -= 1 }
             let hasRoom = owed == 0 && permits.wait(timeout: .now() + .milliseconds(paused ? 0 : 10)) == .success
             if hasRoom, paused {
@@ -123,12 +155,10 @@ public final class KafkaConsumer: Service, Sendable {
                 return error
             }
             // Transient (broker down) or informational (unknown topic): librdkafka carries on.
-            logger.warning(
-                "Kafka consumer error",
-                metadata: [
-                    "kafka.error": "\(KafkaErrorCode(message.pointee.err).name)",
-                    "reason": "\(String(cString: rd_kafka_message_errstr(message)))",
-                ])
+            let code = KafkaErrorCode(message.pointee.err)
+            let reason = String(cString: rd_kafka_message_errstr(message))
+            logger.warning("Kafka consumer error", metadata: ["kafka.error": "\(code.name)", "reason": "\(reason)"])
+            onEvent(.error(code: code, message: reason))
         }
         return nil
     }
@@ -145,18 +175,23 @@ public final class KafkaConsumer: Service, Sendable {
         }
     }
 
-    /// Commits the stored offsets and leaves the group, so the group rebalances at once instead
-    /// of waiting for the session timeout. Runs on the poll thread after its loop.
-    private static func close(_ handle: KafkaClientHandle, logger: Logger) {
-        let commit = rd_kafka_commit(handle.pointer, nil, 0)
-        if commit != RD_KAFKA_RESP_ERR_NO_ERROR, commit != RD_KAFKA_RESP_ERR__NO_OFFSET {
-            logger.warning("Kafka consumer final commit failed", metadata: ["kafka.error": "\(KafkaErrorCode(commit).name)"])
+    /// Commits the stored offsets (a group member) and leaves the group, so the group rebalances
+    /// at once instead of waiting for the session timeout. Runs on the poll thread after its loop.
+    private static func close(_ handle: KafkaClientHandle, commit: Bool, logger: Logger) {
+        if commit {
+            let commit = rd_kafka_commit(handle.pointer, nil, 0)
+            if commit != RD_KAFKA_RESP_ERR_NO_ERROR, commit != RD_KAFKA_RESP_ERR__NO_OFFSET {
+                logger.warning("Kafka consumer final commit failed", metadata: ["kafka.error": "\(KafkaErrorCode(commit).name)"])
+            }
         }
         let close = rd_kafka_consumer_close(handle.pointer)
         if close != RD_KAFKA_RESP_ERR_NO_ERROR {
             logger.warning("Kafka consumer close failed", metadata: ["kafka.error": "\(KafkaErrorCode(close).name)"])
         }
     }
+
+    /// The partitions an all-partitions reader has assigned so far (empty for a group member).
+    public var assignment: Set<KafkaTopicPartition> { shared.assignment.withLock { $0 } }
 
     /// Marks `message` as processed: its offset + 1 is committed with the next (auto) commit.
     /// Call it only after the handler's effect is committed.

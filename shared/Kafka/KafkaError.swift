@@ -23,6 +23,9 @@ public enum KafkaError: Error, Sendable, CustomStringConvertible {
     case commitFailed(code: KafkaErrorCode, message: String)
     /// Subscribing to the configured topics failed.
     case subscriptionFailed(code: KafkaErrorCode, message: String)
+    /// An all-partitions consumer could not read the metadata, a watermark or assign (it tries
+    /// again a second later).
+    case assignmentFailed(code: KafkaErrorCode, message: String)
     /// librdkafka raised a fatal error for the client (the original code and reason).
     case fatal(code: KafkaErrorCode, message: String)
     /// The producer or consumer has shut down.
@@ -34,7 +37,7 @@ public enum KafkaError: Error, Sendable, CustomStringConvertible {
     public var code: KafkaErrorCode? {
         switch self {
         case .enqueueFailed(let code, _), .deliveryFailed(let code, _), .offsetStoreFailed(let code, _),
-            .commitFailed(let code, _), .subscriptionFailed(let code, _), .fatal(let code, _):
+            .commitFailed(let code, _), .subscriptionFailed(let code, _), .assignmentFailed(let code, _), .fatal(let code, _):
             code
         case .skippedAfterEarlierFailure:
             nil
@@ -53,6 +56,7 @@ public enum KafkaError: Error, Sendable, CustomStringConvertible {
         case .offsetStoreFailed(let code, let message): "Kafka offset store failed (\(code.name)): \(message)"
         case .commitFailed(let code, let message): "Kafka commit failed (\(code.name)): \(message)"
         case .subscriptionFailed(let code, let message): "Kafka subscribe failed (\(code.name)): \(message)"
+        case .assignmentFailed(let code, let message): "Kafka assignment failed (\(code.name)): \(message)"
         case .fatal(let code, let message): "Kafka fatal error (\(code.name)): \(message)"
         case .shutDown: "Kafka client has shut down"
         case .developmentBrokerFailed(let message): "development broker failed: \(message)"

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import InkwellContracts
 import InkwellFileSink
 import InkwellHTTPClient
 import InkwellKafka
@@ -21,30 +22,44 @@ public enum GatewayApp {
             configuration: KafkaProducerConfiguration(brokers: configuration.common.kafkaBrokers, clientId: "inkwell-gateway"),
             logger: logger
         )
+        // The cache is off until its invalidation reader has every partition (it then goes live).
+        let cache = ResponseCache(configuration: configuration.cache, live: false)
+        var services: [any Service] = [HTTPClientService(client: client), broker]
+        if cache.isEnabled {
+            let common = configuration.common
+            services.append(CacheInvalidationService(
+                cache: cache, brokers: common.kafkaBrokers,
+                topics: EventTopic.allCases.map { $0.name(prefix: common.kafkaTopicPrefix) },
+                clientId: "inkwell-gateway-cache-\(ProcessInfo.processInfo.hostName)-\(ProcessInfo.processInfo.processIdentifier)",
+                logger: logger
+            ))
+        }
         return application(
             common: configuration.common, registry: registry, logger: logger,
             readiness: [ReadinessCheck("broker") { await broker.isReachable(timeout: .seconds(2)) }],
-            services: [HTTPClientService(client: client), broker],
+            services: services,
             upstreams: upstreams,
-            files: configuration.pagesSink.makeSink(httpClient: client, logger: logger)
+            files: configuration.pagesSink.makeSink(httpClient: client, logger: logger),
+            cache: cache.isEnabled ? cache : nil
         )
     }
 
     /// The gateway's HTTP application over `upstreams`: the composed routes and the proxied
     /// public paths of the services on the one router (its most specific match decides between
-    /// them), body limits per route group, and the files of `files` (the pages sink) it serves.
+    /// them), body limits per route group, the files of `files` (the pages sink) it serves, and
+    /// the public reads through `cache` when there is one.
     public static func application(
         common: CommonConfiguration, registry: PrometheusCollectorRegistry, logger: Logger,
         readiness: [ReadinessCheck], services: [any Service], upstreams: UpstreamClient,
-        files: (any FileSink)? = nil
+        files: (any FileSink)? = nil, cache: ResponseCache? = nil
     ) -> some ApplicationProtocol {
         InkwellApplication.make(
             common: common, registry: registry, logger: logger, readiness: readiness, services: services,
             bodyLimit: nil  // ProxyController's route groups set theirs
         ) { routes in
-            ProfileController(upstreams: upstreams).register(on: routes)
+            ProfileController(upstreams: upstreams, cache: cache).register(on: routes)
             if let files { MediaFilesController(files: files).register(on: routes) }
-            ProxyController(upstreams: upstreams).register(on: routes.router)
+            ProxyController(upstreams: upstreams, cache: cache).register(on: routes.router)
         }
     }
 

@@ -15,6 +15,9 @@ public struct GatewayConfiguration: Sendable {
     /// uploaded media under `media/`). Defaults to `file://<working directory>/pages`, the local
     /// stack's pages directory (its services run in `$INKWELL_HOME`).
     public var pagesSink: FileSinkLocation
+    /// The response cache: `CACHE_MAX_BYTES` (default 64 MiB, 0 turns it off) and `CACHE_TTL`
+    /// (seconds, default 60).
+    public var cache: ResponseCacheConfiguration
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         let env = EnvironmentConfiguration(environment: environment)
@@ -24,6 +27,10 @@ public struct GatewayConfiguration: Sendable {
         commentsURL = Self.trimmed(env.url("comments.url", required: true) ?? "")
         publicBaseURL = Self.trimmed(env.url("public.base.url", required: false, default: "http://127.0.0.1:\(common.httpPort)") ?? "")
         upstreamTimeout = .milliseconds(env.int("upstream.timeout.ms", default: 5000, range: 50...120_000))
+        cache = ResponseCacheConfiguration(
+            maxBytes: env.int("cache.max.bytes", default: 64 << 20, range: 0...(1 << 40)),
+            ttl: .seconds(env.int("cache.ttl", default: 60, range: 1...86_400))
+        )
         let workingDirectory = FileManager.default.currentDirectoryPath
         pagesSink = .directory((workingDirectory == "/" ? "" : workingDirectory) + "/pages")
         if let value = env.optionalString("pages.sink") {

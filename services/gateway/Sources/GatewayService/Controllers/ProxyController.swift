@@ -15,6 +15,8 @@ import InkwellServiceKit
 /// `/internal/...`, `/metrics` of a service or `/health/...` of a service.
 public struct ProxyController: Sendable {
     let upstreams: UpstreamClient
+    /// Where the public reads of ``PassThroughCaching`` go through, if anywhere.
+    let cache: ResponseCache?
 
     /// The methods passed on; a service answers 405 for those it does not have on a path.
     static let methods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options]
@@ -24,7 +26,10 @@ public struct ProxyController: Sendable {
         .contentType, .location, .eTag, .retryAfter, .wwwAuthenticate, .cacheControl, .allow, .lastModified,
     ]
 
-    public init(upstreams: UpstreamClient) { self.upstreams = upstreams }
+    public init(upstreams: UpstreamClient, cache: ResponseCache? = nil) {
+        self.upstreams = upstreams
+        self.cache = cache
+    }
 
     public func register(on router: Router<InkwellRequestContext>) {
         let json = BodyLimitMiddleware(InkwellLimits.jsonBody)
@@ -54,6 +59,18 @@ public struct ProxyController: Sendable {
     }
 
     func forward(_ request: Request, context: InkwellRequestContext, to upstream: Upstream) async throws -> Response {
+        if let cache, request.method == .get || request.method == .head,
+           let read = PassThroughCaching.read(path: request.uri.path, query: request.uri.query) {
+            let pathAndQuery = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
+            return try await cache.read(request, context: context) {
+                let response = try await upstreams.send(
+                    upstream, method: request.method.rawValue, pathAndQuery: pathAndQuery, headers: request.headers, body: nil, context: context)
+                let (tags, isCacheable) = PassThroughCaching.response(for: read, status: response.status, body: response.body)
+                return CacheableResponse(
+                    status: .init(code: response.status), headers: Self.relayedHeaders(response), body: ByteBuffer(bytes: response.body),
+                    tags: tags, isCacheable: isCacheable)
+            }
+        }
         // The route group's BodyLimitMiddleware has refused a declared length over the limit
         // already and set it as the context's; this bounds a body sent without a length.
         let limit = context.maxUploadSize
@@ -74,10 +91,14 @@ public struct ProxyController: Sendable {
     }
 
     static func relay(_ response: HTTPClientResponse) -> Response {
+        Response(status: .init(code: response.status), headers: relayedHeaders(response), body: .init(byteBuffer: ByteBuffer(bytes: response.body)))
+    }
+
+    static func relayedHeaders(_ response: HTTPClientResponse) -> HTTPFields {
         var headers = HTTPFields()
         for name in passedResponseHeaders {
             if let value = response.header(name.canonicalName) { headers[name] = value }
         }
-        return Response(status: .init(code: response.status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: response.body)))
+        return headers
     }
 }
