@@ -26,25 +26,31 @@ public enum GatewayApp {
             readiness: [ReadinessCheck("broker") { await broker.isReachable(timeout: .seconds(2)) }],
             services: [HTTPClientService(client: client), broker],
             upstreams: upstreams,
-            files: configuration.pagesSink.makeSink(httpClient: client, logger: logger)
+            site: SiteFileServer(location: configuration.pagesSink, httpClient: client)
         )
     }
 
     /// The gateway's HTTP application over `upstreams`: the composed routes and the proxied
     /// public paths of the services on the one router (its most specific match decides between
-    /// them), body limits per route group, and the files of `files` (the pages sink) it serves.
+    /// them), body limits per route group, and the reading site and media of `site` (the pages
+    /// sink), with the site's 404 page for the GET of any other path outside the API.
     public static func application(
         common: CommonConfiguration, registry: PrometheusCollectorRegistry, logger: Logger,
         readiness: [ReadinessCheck], services: [any Service], upstreams: UpstreamClient,
-        files: (any FileSink)? = nil
+        site: SiteFileServer? = nil
     ) -> some ApplicationProtocol {
         InkwellApplication.make(
             common: common, registry: registry, logger: logger, readiness: readiness, services: services,
             bodyLimit: nil  // ProxyController's route groups set theirs
         ) { routes in
             ProfileController(upstreams: upstreams).register(on: routes)
-            if let files { MediaFilesController(files: files).register(on: routes) }
             ProxyController(upstreams: upstreams).register(on: routes.router)
+            if let site {
+                let pages = PagesController(server: site)
+                pages.register(on: routes)
+                // Last: it wraps only the router's not-found answer (see SiteNotFoundMiddleware).
+                routes.router.add(middleware: SiteNotFoundMiddleware(pages: pages))
+            }
         }
     }
 
