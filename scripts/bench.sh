@@ -45,6 +45,7 @@ on_exit() {
     local rc=$?
     set +e
     trap - EXIT INT TERM
+    proc_stop_all 15  # nginx for page-direct
     if [[ -n "$UP_PID" ]] && pid_alive "$UP_PID"; then
         say "stopping the stack"
         stop_pids 60 "$UP_PID"
@@ -74,8 +75,18 @@ info "stack ready"
 BIN_DIR=${INKWELL_BIN_DIR:-$(swift build -c release --show-bin-path)}
 INKWELL_HOME="$BENCH_HOME" PG_PORT="$PG_PORT" BIN_DIR="$BIN_DIR" bash "$INKWELL_ROOT/scripts/bench/load.sh"
 
+# The page scenarios: a post page in the pages directory (unless rendered), and nginx serving
+# that directory (page-direct: the ceiling for serving a static file here).
+NGINX_PORT=""
+if [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" page"* ]]; then
+    python3 "$INKWELL_ROOT/scripts/bench/bench-page.py" "$BENCH_HOME/pages" >&2
+    NGINX_PORT=$(free_port)
+    nginx_start "$BENCH_HOME/pages" "$NGINX_PORT" "$BENCH_HOME/nginx"
+fi
+
 base_url() {
     case "$1" in
+        nginx) echo "http://127.0.0.1:$NGINX_PORT" ;;
         gateway) echo "http://127.0.0.1:$GATEWAY_PORT" ;;
         users) echo "http://127.0.0.1:$USERS_PORT" ;;
         blog) echo "http://127.0.0.1:$BLOG_PORT" ;;
