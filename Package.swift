@@ -136,7 +136,7 @@ let package = Package(
         .testTarget(name: "UsersTests", dependencies: ["InkwellCore", "InkwellContracts", "UsersService", "InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "TestSupport"], path: "Tests/UsersTests", swiftSettings: swiftSettings),
         .testTarget(
             name: "GatewayTests",
-            dependencies: ["GatewayService", "InkwellServiceKit", "InkwellHTTPClient", "InkwellContracts", "InkwellCore", "TestSupport", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Prometheus", package: "swift-prometheus")],
+            dependencies: ["GatewayService", "InkwellServiceKit", "InkwellHTTPClient", "InkwellFileSink", "InkwellContracts", "InkwellCore", "TestSupport", hummingbird, .product(name: "HummingbirdTesting", package: "hummingbird"), .product(name: "Prometheus", package: "swift-prometheus")],
             path: "Tests/GatewayTests",
             swiftSettings: swiftSettings
         ),

@@ -45,6 +45,7 @@ on_exit() {
     local rc=$?
     set +e
     trap - EXIT INT TERM
+    proc_stop_all 15  # nginx for page-direct, the gateway without cache
     if [[ -n "$UP_PID" ]] && pid_alive "$UP_PID"; then
         say "stopping the stack"
         stop_pids 60 "$UP_PID"
@@ -80,10 +81,10 @@ NOCACHE_PID=""
 gw_pid=$(cat "$BENCH_HOME/run/gateway.pid" 2>/dev/null || true)
 if pid_alive "$gw_pid"; then
     mapfile -d '' GW_ENV <"/proc/$gw_pid/environ"
-    (cd "$BENCH_HOME" && exec env -i "${GW_ENV[@]}" "HTTP_PORT=$GATEWAY_NOCACHE_PORT" "CACHE_MAX_BYTES=0" "$BIN_DIR/inkwell-gateway") \
-        </dev/null >>"$BENCH_HOME/logs/gateway-nocache.log" 2>&1 &
-    NOCACHE_PID=$!
-    trap '[[ -n "$NOCACHE_PID" ]] && kill "$NOCACHE_PID" 2>/dev/null; on_exit' EXIT
+    # Registered like nginx, so on_exit's proc_stop_all stops it.
+    proc_start gateway-nocache "$BENCH_HOME/logs/gateway-nocache.log" \
+        env -i -C "$BENCH_HOME" "${GW_ENV[@]}" "HTTP_PORT=$GATEWAY_NOCACHE_PORT" "CACHE_MAX_BYTES=0" "$BIN_DIR/inkwell-gateway"
+    NOCACHE_PID=$LAST_PID
     deadline=$(deadline_in 60)
     until curl -fs "http://127.0.0.1:$GATEWAY_NOCACHE_PORT/health/ready" >/dev/null; do
         if deadline_passed "$deadline" || ! pid_alive "$NOCACHE_PID"; then show_log_tail "$BENCH_HOME/logs/gateway-nocache.log" 20; die "gateway-nocache did not start"; fi
@@ -92,8 +93,18 @@ if pid_alive "$gw_pid"; then
     info "gateway-nocache ready on :$GATEWAY_NOCACHE_PORT (CACHE_MAX_BYTES=0)"
 fi
 
+# The page scenarios: a post page in the pages directory (unless rendered), and nginx serving
+# that directory (page-direct: the ceiling for serving a static file here).
+NGINX_PORT=""
+if [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" page"* ]]; then
+    python3 "$INKWELL_ROOT/scripts/bench/bench-page.py" "$BENCH_HOME/pages" >&2
+    NGINX_PORT=$(free_port)
+    nginx_start "$BENCH_HOME/pages" "$NGINX_PORT" "$BENCH_HOME/nginx"
+fi
+
 base_url() {
     case "$1" in
+        nginx) echo "http://127.0.0.1:$NGINX_PORT" ;;
         gateway) echo "http://127.0.0.1:$GATEWAY_PORT" ;;
         gateway-nocache) echo "http://127.0.0.1:$GATEWAY_NOCACHE_PORT" ;;
         users) echo "http://127.0.0.1:$USERS_PORT" ;;

@@ -14,6 +14,7 @@ enum GatewayHarness {
 
     static func run<Value: Sendable>(
         upstream: RecordingUpstream = RecordingUpstream(),
+        site: SiteFileServer? = nil,
         _ test: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
         let configuration = try GatewayConfiguration(environment: [
@@ -22,7 +23,7 @@ enum GatewayHarness {
         let upstreams = UpstreamClient(transport: upstream, configuration: configuration)
         let app = GatewayApp.application(
             common: configuration.common, registry: PrometheusCollectorRegistry(), logger: Logger(label: "test.gateway"),
-            readiness: [], services: [], upstreams: upstreams
+            readiness: [], services: [], upstreams: upstreams, site: site
         )
         return try await app.test(.router, test)
     }

@@ -11,7 +11,7 @@ struct DirectoryIO: Sendable {
         FileSinkError(kind: kind, operation: operation, path: path, message: message)
     }
 
-    private func ioFailure(_ call: String, _ code: Int32) -> FileSinkError {
+    func ioFailure(_ call: String, _ code: Int32) -> FileSinkError {
         failure(.io(errno: code), "\(call) failed under \(root): \(String(cString: strerror(code)))")
     }
 
@@ -85,7 +85,7 @@ struct DirectoryIO: Sendable {
     /// The descriptor of the directory that holds the file, or `nil` when a directory on the
     /// way is missing (only without `create`). Each level is opened relative to the previous
     /// descriptor with `O_NOFOLLOW`, so no symbolic link is ever followed below the root.
-    private func openParent(create: Bool) throws(FileSinkError) -> Int32? {
+    func openParent(create: Bool) throws(FileSinkError) -> Int32? {
         guard var current = try openRoot(create: create) else { return nil }
         for segment in path.directories {
             var next = Self.openDirectory(at: current, segment)
@@ -168,7 +168,7 @@ struct DirectoryIO: Sendable {
         if failedWith != 0 { throw ioFailure("write", failedWith) }
     }
 
-    private func readAll(from fd: Int32, expected: Int) throws(FileSinkError) -> [UInt8] {
+    func readAll(from fd: Int32, expected: Int) throws(FileSinkError) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(expected)
         var chunk = [UInt8](repeating: 0, count: max(4096, min(expected + 1, 1 << 20)))

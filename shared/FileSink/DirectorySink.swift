@@ -48,7 +48,7 @@ public struct DirectorySink: FileSink {
     }
 
     /// Runs `body` (which throws only `FileSinkError`) on the thread pool and keeps the error typed.
-    private func run<T: Sendable>(_ io: DirectoryIO, _ body: @escaping @Sendable () throws -> T) async throws(FileSinkError) -> T {
+    func run<T: Sendable>(_ io: DirectoryIO, _ body: @escaping @Sendable () throws -> T) async throws(FileSinkError) -> T {
         do {
             return try await threadPool.runIfActive(body)
         } catch let error as FileSinkError {

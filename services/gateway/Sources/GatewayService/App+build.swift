@@ -39,27 +39,33 @@ public enum GatewayApp {
             readiness: [ReadinessCheck("broker") { await broker.isReachable(timeout: .seconds(2)) }],
             services: services,
             upstreams: upstreams,
-            files: configuration.pagesSink.makeSink(httpClient: client, logger: logger),
+            site: SiteFileServer(location: configuration.pagesSink, httpClient: client),
             cache: cache.isEnabled ? cache : nil
         )
     }
 
     /// The gateway's HTTP application over `upstreams`: the composed routes and the proxied
     /// public paths of the services on the one router (its most specific match decides between
-    /// them), body limits per route group, the files of `files` (the pages sink) it serves, and
-    /// the public reads through `cache` when there is one.
+    /// them), body limits per route group, and the reading site and media of `site` (the pages
+    /// sink), with the site's 404 page for the GET of any other path outside the API, and the
+    /// public reads through `cache` when there is one.
     public static func application(
         common: CommonConfiguration, registry: PrometheusCollectorRegistry, logger: Logger,
         readiness: [ReadinessCheck], services: [any Service], upstreams: UpstreamClient,
-        files: (any FileSink)? = nil, cache: ResponseCache? = nil
+        site: SiteFileServer? = nil, cache: ResponseCache? = nil
     ) -> some ApplicationProtocol {
         InkwellApplication.make(
             common: common, registry: registry, logger: logger, readiness: readiness, services: services,
             bodyLimit: nil  // ProxyController's route groups set theirs
         ) { routes in
             ProfileController(upstreams: upstreams, cache: cache).register(on: routes)
-            if let files { MediaFilesController(files: files).register(on: routes) }
             ProxyController(upstreams: upstreams, cache: cache).register(on: routes.router)
+            if let site {
+                let pages = PagesController(server: site)
+                pages.register(on: routes)
+                // Last: it wraps only the router's not-found answer (see SiteNotFoundMiddleware).
+                routes.router.add(middleware: SiteNotFoundMiddleware(pages: pages))
+            }
         }
     }
 
