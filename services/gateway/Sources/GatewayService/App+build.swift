@@ -25,7 +25,7 @@ public enum GatewayApp {
             common: configuration.common, registry: registry, logger: logger,
             readiness: [ReadinessCheck("broker") { await broker.isReachable(timeout: .seconds(2)) }],
             services: [HTTPClientService(client: client), broker],
-            upstreams: upstreams,
+            upstreams: upstreams, publicBaseURL: configuration.publicBaseURL,
             files: configuration.pagesSink.makeSink(httpClient: client, logger: logger)
         )
     }
@@ -33,16 +33,20 @@ public enum GatewayApp {
     /// The gateway's HTTP application over `upstreams`: the composed routes and the proxied
     /// public paths of the services on the one router (its most specific match decides between
     /// them), body limits per route group, and the files of `files` (the pages sink) it serves.
+    /// Composed reads use `reads` (by default the services' internal endpoints through
+    /// `upstreams`) and send redirects to `publicBaseURL` (by default the same path here).
     public static func application(
         common: CommonConfiguration, registry: PrometheusCollectorRegistry, logger: Logger,
         readiness: [ReadinessCheck], services: [any Service], upstreams: UpstreamClient,
-        files: (any FileSink)? = nil
+        reads: (any ServiceReads)? = nil, publicBaseURL: String = "", files: (any FileSink)? = nil
     ) -> some ApplicationProtocol {
-        InkwellApplication.make(
+        let composer = ReadComposer(upstreams: upstreams, reads: reads ?? UpstreamReads(upstreams: upstreams), publicBaseURL: publicBaseURL)
+        return InkwellApplication.make(
             common: common, registry: registry, logger: logger, readiness: readiness, services: services,
             bodyLimit: nil  // ProxyController's route groups set theirs
         ) { routes in
-            ProfileController(upstreams: upstreams).register(on: routes)
+            ProfileController(composer: composer).register(on: routes)
+            ComposedReadsController(composer: composer).register(on: routes.router)
             if let files { MediaFilesController(files: files).register(on: routes) }
             ProxyController(upstreams: upstreams).register(on: routes.router)
         }
