@@ -15,8 +15,8 @@ import Testing
         PostSummary(id: UUID(), slug: "s\(UUID().uuidString.prefix(4))", title: "T", excerpt: "", publishedAt: nil, authorId: author, tags: [], coverImageUrl: nil)
     }
 
-    static func comment(by author: UUID, post: UUID, replies: [Comment] = []) -> Comment {
-        Comment(id: UUID(), postId: post, parentId: nil, authorId: author, body: "b", status: .approved, createdAt: Date(), editedAt: nil, deleted: false, replies: replies)
+    static func comment(by author: UUID, post: UUID, replies: [InkwellContracts.Comment] = []) -> InkwellContracts.Comment {
+        InkwellContracts.Comment(id: UUID(), postId: post, parentId: nil, authorId: author, body: "b", status: .approved, createdAt: Date(), editedAt: nil, deleted: false, replies: replies)
     }
 
     static func post(by author: UUID) -> Post {
