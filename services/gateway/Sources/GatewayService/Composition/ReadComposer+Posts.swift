@@ -5,6 +5,10 @@ import InkwellCore
 import InkwellServiceKit
 
 extension ReadComposer {
+    /// The share of a post read's deadline its thread may take; the rest is the second round's
+    /// (users and the count).
+    static let threadShareOfDeadline = 0.6
+
     /// `GET /api/v1/posts` (`?tag=`, `?author=`, cursors): the blog's page, each summary with
     /// `author` and `commentCount`.
     public func feed(_ request: Request, context: InkwellRequestContext) async throws -> CacheableResponse {
@@ -28,9 +32,12 @@ extension ReadComposer {
         let slug = try context.parameters.require("slug")
         let call = call(context)
         let slugTags: Set<CacheTag> = [.postSlug(slug)]
-        // The thread is public: the client's credentials stay out of it.
-        async let thread = attempt("comments", call: call) {
-            try await upstreams.send(.comments, method: "GET", pathAndQuery: "/api/v1/posts/\(slug)/comments", call: call)
+        // The thread is public: the client's credentials stay out of it. It gets a part of the
+        // deadline only, so that a frozen comments service leaves time for the users call after it.
+        var threadCall = call
+        threadCall.deadline = .now + upstreams.timeout * Self.threadShareOfDeadline
+        async let thread = attempt("comments", call: threadCall) {
+            try await upstreams.send(.comments, method: "GET", pathAndQuery: "/api/v1/posts/\(slug)/comments", call: threadCall)
         }
         let response = try await upstreams.send(.blog, method: "GET", pathAndQuery: "/api/v1/posts/\(slug)", headers: request.headers, call: call)
         switch CriticalAnswer(status: response.status) {
