@@ -13,7 +13,7 @@ enum GatewayHarness {
     static let commentsURL = "http://comments.test"
 
     static func run<Value: Sendable>(
-        upstream: RecordingUpstream = RecordingUpstream(),
+        upstream: RecordingUpstream = RecordingUpstream(), publicBaseURL: String = "",
         site: SiteFileServer? = nil,
         _ test: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
@@ -23,7 +23,7 @@ enum GatewayHarness {
         let upstreams = UpstreamClient(transport: upstream, configuration: configuration)
         let app = GatewayApp.application(
             common: configuration.common, registry: PrometheusCollectorRegistry(), logger: Logger(label: "test.gateway"),
-            readiness: [], services: [], upstreams: upstreams, site: site
+            readiness: [], services: [], upstreams: upstreams, publicBaseURL: publicBaseURL, site: site
         )
         return try await app.test(.router, test)
     }

@@ -61,7 +61,8 @@ import Testing
     func dotsAndEncodingInsideASegmentOrTheQueryAreFine(uri: String) async throws {
         let upstream = RecordingUpstream()
         try await GatewayHarness.run(upstream: upstream) { client in
-            let status = try await client.execute(uri: uri, method: .get).status
+            // HEAD is passed on as is (GET of these paths is composed: more than one call).
+            let status = try await client.execute(uri: uri, method: .head).status
             #expect(status == .ok)
         }
         #expect(upstream.urls.count == 1)

@@ -38,7 +38,7 @@ public enum GatewayApp {
             common: configuration.common, registry: registry, logger: logger,
             readiness: [ReadinessCheck("broker") { await broker.isReachable(timeout: .seconds(2)) }],
             services: services,
-            upstreams: upstreams,
+            upstreams: upstreams, publicBaseURL: configuration.publicBaseURL,
             site: SiteFileServer(location: configuration.pagesSink, httpClient: client),
             cache: cache.isEnabled ? cache : nil
         )
@@ -47,18 +47,23 @@ public enum GatewayApp {
     /// The gateway's HTTP application over `upstreams`: the composed routes and the proxied
     /// public paths of the services on the one router (its most specific match decides between
     /// them), body limits per route group, and the reading site and media of `site` (the pages
-    /// sink), with the site's 404 page for the GET of any other path outside the API, and the
-    /// public reads through `cache` when there is one.
+    /// sink), with the site's 404 page for the GET of any other path outside the API. Composed
+    /// reads use `reads` (by default the services' internal endpoints through `upstreams`), send
+    /// redirects to `publicBaseURL` (by default the same path here), and go through `cache` when
+    /// there is one, as do the passed-through public reads.
     public static func application(
         common: CommonConfiguration, registry: PrometheusCollectorRegistry, logger: Logger,
         readiness: [ReadinessCheck], services: [any Service], upstreams: UpstreamClient,
+        reads: (any ServiceReads)? = nil, publicBaseURL: String = "",
         site: SiteFileServer? = nil, cache: ResponseCache? = nil
     ) -> some ApplicationProtocol {
-        InkwellApplication.make(
+        let composer = ReadComposer(upstreams: upstreams, reads: reads ?? UpstreamReads(upstreams: upstreams), publicBaseURL: publicBaseURL)
+        return InkwellApplication.make(
             common: common, registry: registry, logger: logger, readiness: readiness, services: services,
             bodyLimit: nil  // ProxyController's route groups set theirs
         ) { routes in
-            ProfileController(upstreams: upstreams, cache: cache).register(on: routes)
+            ProfileController(composer: composer, cache: cache).register(on: routes)
+            ComposedReadsController(composer: composer, cache: cache).register(on: routes.router)
             ProxyController(upstreams: upstreams, cache: cache).register(on: routes.router)
             if let site {
                 let pages = PagesController(server: site)

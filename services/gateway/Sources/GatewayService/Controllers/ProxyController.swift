@@ -38,19 +38,27 @@ public struct ProxyController: Sendable {
         proxy(api.group("auth").add(middleware: json), ["/", "**"], to: .users)
         // `{username}` itself (GET) is ProfileController's; `me` is a constant and so wins over it.
         proxy(api.group("users").add(middleware: json), ["/", "me", "{username}/**"], to: .users)
-        proxy(api.group("posts").add(middleware: json), ["/", "{slug}", "{slug}/**"], to: .blog)
-        proxy(api.group("posts/{slug}/comments").add(middleware: json), ["/"], to: .comments)
+        // GET of the feed, a post, its comments, search and the moderation queue is
+        // ComposedReadsController's; every other method of those paths is passed on here.
+        let posts = api.group("posts").add(middleware: json)
+        proxy(posts, ["/", "{slug}"], to: .blog, except: [.get])
+        proxy(posts, ["{slug}/**"], to: .blog)
+        proxy(api.group("posts/{slug}/comments").add(middleware: json), ["/"], to: .comments, except: [.get])
         proxy(api.group("tags").add(middleware: json), ["/", "**"], to: .blog)
-        proxy(api.group("search").add(middleware: json), ["/", "**"], to: .blog)
+        let search = api.group("search").add(middleware: json)
+        proxy(search, ["/"], to: .blog, except: [.get])
+        proxy(search, ["**"], to: .blog)
         proxy(api.group("media").add(middleware: BodyLimitMiddleware(InkwellLimits.mediaBody)), ["/", "**"], to: .blog)
         proxy(api.group("comments").add(middleware: json), ["/", "**"], to: .comments)
-        proxy(api.group("moderation").add(middleware: json), ["/", "**"], to: .comments)
+        let moderation = api.group("moderation").add(middleware: json)
+        proxy(moderation, ["comments"], to: .comments, except: [.get])
+        proxy(moderation, ["/", "**"], to: .comments)
     }
 
-    /// Routes every method of `paths` (relative to `group`) to `upstream`.
-    func proxy(_ group: RouterGroup<InkwellRequestContext>, _ paths: [RouterPath], to upstream: Upstream) {
+    /// Routes every method of `paths` (relative to `group`) but `except` to `upstream`.
+    func proxy(_ group: RouterGroup<InkwellRequestContext>, _ paths: [RouterPath], to upstream: Upstream, except: [HTTPRequest.Method] = []) {
         for path in paths {
-            for method in Self.methods {
+            for method in Self.methods where !except.contains(method) {
                 group.on(path, method: method) { request, context in
                     try await self.forward(request, context: context, to: upstream)
                 }

@@ -9,11 +9,15 @@ public struct UpstreamCall: Sendable {
     public var requestId: String
     public var trace: TraceContext
     public var logger: Logger
+    /// When the whole answer is due (a composed read's several calls share one deadline); a call
+    /// gets the lesser of the gateway's timeout and the time left. None: the timeout alone.
+    public var deadline: ContinuousClock.Instant?
 
-    public init(requestId: String, trace: TraceContext, logger: Logger) {
+    public init(requestId: String, trace: TraceContext, logger: Logger, deadline: ContinuousClock.Instant? = nil) {
         self.requestId = requestId
         self.trace = trace
         self.logger = logger
+        self.deadline = deadline
     }
 
     /// The call of the request `context` is handling.

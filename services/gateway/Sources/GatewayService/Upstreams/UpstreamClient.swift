@@ -45,16 +45,27 @@ public struct UpstreamClient: Sendable {
         }
         outgoing.append(HTTPHeader(name: "X-Request-Id", value: call.requestId))
         outgoing.append(HTTPHeader(name: "traceparent", value: call.trace.traceparent))
-        let request = HTTPClientRequest(method: method, url: baseURLs[upstream]! + pathAndQuery, headers: outgoing, body: body, timeout: timeout)
         let start = ContinuousClock.now
+        var timeout = timeout
+        if let deadline = call.deadline {
+            // Past the request's deadline nothing is asked: the part is missing at once.
+            guard deadline > start else { throw Self.unavailable(upstream, kind: "deadline", call: call) }
+            timeout = min(timeout, deadline - start)
+        }
+        let request = HTTPClientRequest(method: method, url: baseURLs[upstream]! + pathAndQuery, headers: outgoing, body: body, timeout: timeout)
         do {
             let response = try await transport.execute(request)
             timers[upstream]?.recordNanoseconds((ContinuousClock.now - start).nanoseconds)
             return response
         } catch let error as HTTPClientError {
-            Counter(label: "inkwell_gateway_upstream_failures_total", dimensions: [("upstream", upstream.rawValue), ("kind", "\(error.kind)")]).increment()
-            call.logger.warning("upstream unavailable", metadata: ["upstream": "\(upstream.rawValue)", "error": "\(error.kind)"])
-            throw HTTPProblem.unavailable("The \(upstream.rawValue) service is unavailable; try again shortly.", retryAfter: 1)
+            throw Self.unavailable(upstream, kind: "\(error.kind)", call: call)
         }
+    }
+
+    /// Counts and logs a call without an answer; the 503 problem a client gets for it.
+    static func unavailable(_ upstream: Upstream, kind: String, call: UpstreamCall) -> HTTPProblem {
+        Counter(label: "inkwell_gateway_upstream_failures_total", dimensions: [("upstream", upstream.rawValue), ("kind", kind)]).increment()
+        call.logger.warning("upstream unavailable", metadata: ["upstream": "\(upstream.rawValue)", "error": "\(kind)"])
+        return HTTPProblem.unavailable("The \(upstream.rawValue) service is unavailable; try again shortly.", retryAfter: 1)
     }
 }
