@@ -21,12 +21,22 @@ public enum GatewayApp {
             configuration: KafkaProducerConfiguration(brokers: configuration.common.kafkaBrokers, clientId: "inkwell-gateway"),
             logger: logger
         )
+        let files = configuration.pagesSink.makeSink(httpClient: client, logger: logger)
+        let pages = PagesConsumer(
+            consumer: try KafkaConsumer(
+                configuration: PagesConsumer.configuration(brokers: configuration.common.kafkaBrokers, topicPrefix: configuration.common.kafkaTopicPrefix),
+                logger: logger
+            ),
+            builder: siteBuilder(configuration: configuration, upstreams: upstreams, files: files, logger: logger),
+            directoryRoot: configuration.pagesSink.directoryRoot,
+            logger: logger
+        )
         return application(
             common: configuration.common, registry: registry, logger: logger,
             readiness: [ReadinessCheck("broker") { await broker.isReachable(timeout: .seconds(2)) }],
-            services: [HTTPClientService(client: client), broker],
+            services: [HTTPClientService(client: client), broker, pages],
             upstreams: upstreams,
-            files: configuration.pagesSink.makeSink(httpClient: client, logger: logger)
+            files: files
         )
     }
 
@@ -46,6 +56,36 @@ public enum GatewayApp {
             if let files { MediaFilesController(files: files).register(on: routes) }
             ProxyController(upstreams: upstreams).register(on: routes.router)
         }
+    }
+
+    /// The page renderer of `configuration` over the services' internal reads.
+    public static func siteBuilder(configuration: GatewayConfiguration, upstreams: UpstreamClient, files: any FileSink, logger: Logger) -> SiteBuilder {
+        SiteBuilder(reads: UpstreamReads(upstreams: upstreams), sink: files, site: SiteIdentity(name: configuration.siteName, baseURL: configuration.publicBaseURL), logger: logger)
+    }
+
+    /// `inkwell-gateway rebuild-pages`: every page from the services' current data, stale
+    /// page files removed; prints what it did.
+    public static func rebuildPages(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
+        let configuration = try GatewayConfiguration(environment: environment)
+        let logger = Observability.logger(configuration.common)
+        var clientConfiguration = HTTPClient.Configuration()
+        clientConfiguration.defaultTimeout = configuration.upstreamTimeout
+        let client = HTTPClient(configuration: clientConfiguration, logger: logger)
+        let upstreams = UpstreamClient(transport: client, configuration: configuration)
+        let files = configuration.pagesSink.makeSink(httpClient: client, logger: logger)
+        let builder = siteBuilder(configuration: configuration, upstreams: upstreams, files: files, logger: logger)
+        let start = ContinuousClock.now
+        let result: SiteBuilder.Rebuild
+        do {
+            result = try await builder.rebuild(directoryRoot: configuration.pagesSink.directoryRoot, call: .background(logger: logger))
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+        await client.shutdown()
+        let elapsed = start.duration(to: .now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("rebuilt \(result.model.ordered.count) posts: \(result.outcome.written) files written, \(result.outcome.removed + result.staleRemoved) removed, \(result.outcome.refused) refused in \(seconds) s")
     }
 
     /// `inkwell-gateway serve`.

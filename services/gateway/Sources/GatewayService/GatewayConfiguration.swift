@@ -15,6 +15,8 @@ public struct GatewayConfiguration: Sendable {
     /// uploaded media under `media/`). Defaults to `file://<working directory>/pages`, the local
     /// stack's pages directory (its services run in `$INKWELL_HOME`).
     public var pagesSink: FileSinkLocation
+    /// `SITE_NAME`: the reading site's name in every page's header and title (default Inkwell).
+    public var siteName: String
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         let env = EnvironmentConfiguration(environment: environment)
@@ -23,6 +25,7 @@ public struct GatewayConfiguration: Sendable {
         blogURL = Self.trimmed(env.url("blog.url", required: true) ?? "")
         commentsURL = Self.trimmed(env.url("comments.url", required: true) ?? "")
         publicBaseURL = Self.trimmed(env.url("public.base.url", required: false, default: "http://127.0.0.1:\(common.httpPort)") ?? "")
+        siteName = env.string("site.name", default: "Inkwell")
         upstreamTimeout = .milliseconds(env.int("upstream.timeout.ms", default: 5000, range: 50...120_000))
         let workingDirectory = FileManager.default.currentDirectoryPath
         pagesSink = .directory((workingDirectory == "/" ? "" : workingDirectory) + "/pages")
