@@ -75,7 +75,7 @@ import FoundationXML
                 #expect(!page.contains("onerror=alert") || page.contains("onerror=alert(1)&gt;") || !page.contains("<img src=x"), "\(payload)")
                 #expect(!page.contains("<img src=x") && !page.contains("<svg"), "unescaped tag for \(payload)")
                 #expect(!page.contains(#"" onmouseover=""#), "attribute escape for \(payload)")
-                #expect(!page.contains("javascript:alert(1)\""), "script URL in an attribute for \(payload)")
+                #expect(!page.contains("href=\"javascript") && !page.contains("src=\"javascript"), "script URL in an attribute for \(payload)")
                 #expect(!page.unicodeScalars.contains { $0.value < 0x09 || $0.value == 0x7F }, "control character for \(payload)")
             }
         }
@@ -117,7 +117,7 @@ import FoundationXML
         #expect(entries.count == 20)
         #expect(entries.first?.elements(forName: "title").first?.stringValue == "Post number 25")
         #expect(root.elements(forName: "updated").first?.stringValue == HumanDate(PageFixtures.date(25)).iso)
-        #expect(entries.first?.elements(forName: "link").first?.attribute(forName: "href")?.stringValue == "https://blog.test/posts/post-25/")
+        #expect(String(decoding: feed, as: UTF8.self).contains(#"<link rel="alternate" type="text/html" href="https://blog.test/posts/post-25/"/>"#))
         for entry in entries {
             for name in ["title", "id", "updated", "author", "link"] { #expect(!entry.elements(forName: name).isEmpty) }
         }
