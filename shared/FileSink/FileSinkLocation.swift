@@ -41,3 +41,11 @@ public enum FileSinkLocation: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension FileSinkLocation {
+    /// The directory of a `file://` location; nil for WebDAV.
+    public var directoryRoot: String? {
+        if case .directory(let root) = self { return root }
+        return nil
+    }
+}

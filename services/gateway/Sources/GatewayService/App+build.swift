@@ -24,7 +24,18 @@ public enum GatewayApp {
         )
         // The cache is off until its invalidation reader has every partition (it then goes live).
         let cache = ResponseCache(configuration: configuration.cache, live: false)
-        var services: [any Service] = [HTTPClientService(client: client), broker]
+        // The reading site: rendered from events by one replica per page (group `gateway`).
+        let files = configuration.pagesSink.makeSink(httpClient: client, logger: logger)
+        let pages = PagesConsumer(
+            consumer: try KafkaConsumer(
+                configuration: PagesConsumer.configuration(brokers: configuration.common.kafkaBrokers, topicPrefix: configuration.common.kafkaTopicPrefix),
+                logger: logger
+            ),
+            builder: siteBuilder(configuration: configuration, upstreams: upstreams, files: files, logger: logger),
+            directoryRoot: configuration.pagesSink.directoryRoot,
+            logger: logger
+        )
+        var services: [any Service] = [HTTPClientService(client: client), broker, pages]
         if cache.isEnabled {
             let common = configuration.common
             services.append(CacheInvalidationService(
@@ -72,6 +83,36 @@ public enum GatewayApp {
                 routes.router.add(middleware: SiteNotFoundMiddleware(pages: pages))
             }
         }
+    }
+
+    /// The page renderer of `configuration` over the services' internal reads.
+    public static func siteBuilder(configuration: GatewayConfiguration, upstreams: UpstreamClient, files: any FileSink, logger: Logger) -> SiteBuilder {
+        SiteBuilder(reads: UpstreamReads(upstreams: upstreams), sink: files, site: SiteIdentity(name: configuration.siteName, baseURL: configuration.publicBaseURL), logger: logger)
+    }
+
+    /// `inkwell-gateway rebuild-pages`: every page from the services' current data, stale
+    /// page files removed; prints what it did.
+    public static func rebuildPages(environment: [String: String] = ProcessInfo.processInfo.environment) async throws {
+        let configuration = try GatewayConfiguration(environment: environment)
+        let logger = Observability.logger(configuration.common)
+        var clientConfiguration = HTTPClient.Configuration()
+        clientConfiguration.defaultTimeout = configuration.upstreamTimeout
+        let client = HTTPClient(configuration: clientConfiguration, logger: logger)
+        let upstreams = UpstreamClient(transport: client, configuration: configuration)
+        let files = configuration.pagesSink.makeSink(httpClient: client, logger: logger)
+        let builder = siteBuilder(configuration: configuration, upstreams: upstreams, files: files, logger: logger)
+        let start = ContinuousClock.now
+        let result: SiteBuilder.Rebuild
+        do {
+            result = try await builder.rebuild(directoryRoot: configuration.pagesSink.directoryRoot, call: .background(logger: logger))
+        } catch {
+            await client.shutdown()
+            throw error
+        }
+        await client.shutdown()
+        let elapsed = start.duration(to: .now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        print("rebuilt \(result.model.ordered.count) posts: \(result.outcome.written) files written, \(result.outcome.removed + result.staleRemoved) removed, \(result.outcome.refused) refused in \(seconds) s")
     }
 
     /// `inkwell-gateway serve`.

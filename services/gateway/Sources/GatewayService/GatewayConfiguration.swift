@@ -18,6 +18,8 @@ public struct GatewayConfiguration: Sendable {
     /// The response cache: `CACHE_MAX_BYTES` (default 64 MiB, 0 turns it off) and `CACHE_TTL`
     /// (seconds, default 60).
     public var cache: ResponseCacheConfiguration
+    /// `SITE_NAME`: the reading site's name in every page's header and title (default Inkwell).
+    public var siteName: String
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
         let env = EnvironmentConfiguration(environment: environment)
@@ -26,6 +28,7 @@ public struct GatewayConfiguration: Sendable {
         blogURL = Self.trimmed(env.url("blog.url", required: true) ?? "")
         commentsURL = Self.trimmed(env.url("comments.url", required: true) ?? "")
         publicBaseURL = Self.trimmed(env.url("public.base.url", required: false, default: "http://127.0.0.1:\(common.httpPort)") ?? "")
+        siteName = env.string("site.name", default: "Inkwell")
         upstreamTimeout = .milliseconds(env.int("upstream.timeout.ms", default: 5000, range: 50...120_000))
         cache = ResponseCacheConfiguration(
             maxBytes: env.int("cache.max.bytes", default: 64 << 20, range: 0...(1 << 40)),

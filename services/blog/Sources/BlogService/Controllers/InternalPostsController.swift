@@ -10,6 +10,10 @@ import InkwellServiceKit
 /// - `GET /internal/v1/posts/export?limit=&cursor=`: `{items: [post], nextCursor}`, every
 ///   published post with its HTML and tags, oldest `publishedAt` first, keyset-paginated on
 ///   (publishedAt, id); `limit` 1 to 500 (default 100), so rebuilding 1,000 posts takes 2 pages.
+/// - `GET /internal/v1/posts/full?ids=a,b,c`: `{items: [post]}`, whole published posts (with
+///   HTML) for up to 100 ids, in the order asked: what an event's page re-render needs.
+/// - `GET /internal/v1/slug-redirects[?ids=a,b,c]`: `{items: [{slug, postId}]}`, the old slugs
+///   that redirect to the published posts among `ids` (of every published post without `ids`).
 struct InternalPostsController: Sendable {
     static let exportLimits = 1...500
     static let exportDefaultLimit = 100
@@ -23,6 +27,13 @@ struct InternalPostsController: Sendable {
             JSONResponse(ItemList(items: try await self.queries.publishedSummaries(ids: try PostIdList.parse(request))))
         }
         routes.on("/internal/v1/posts/export", .get) { request, _ in try await self.export(request) }
+        routes.on("/internal/v1/posts/full", .get) { request, _ in
+            JSONResponse(ItemList(items: try await self.queries.publishedPosts(ids: try PostIdList.parse(request))))
+        }
+        routes.on("/internal/v1/slug-redirects", .get) { request, _ in
+            let ids = request.uri.queryParameters.get("ids") == nil ? nil : try PostIdList.parse(request)
+            return JSONResponse(ItemList(items: try await self.queries.slugRedirects(postIds: ids)))
+        }
     }
 
     func export(_ request: Request) async throws -> JSONResponse<Page<Post>> {

@@ -17,4 +17,11 @@ protocol PostQueries: Sendable {
 
     /// Up to `limit` whole published posts, oldest `publishedAt` first (then id), after `after`.
     func publishedPosts(after: ExportPosition?, limit: Int) async throws -> [Post]
+
+    /// The whole published posts among `ids` (with HTML and tags), in the order of `ids`.
+    func publishedPosts(ids: [UUID]) async throws -> [Post]
+
+    /// The old slugs that redirect to published posts: of the posts among `postIds`, or of
+    /// every published post when `postIds` is nil; ordered by slug.
+    func slugRedirects(postIds: [UUID]?) async throws -> [SlugRedirect]
 }

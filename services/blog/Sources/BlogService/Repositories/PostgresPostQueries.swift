@@ -71,4 +71,25 @@ struct PostgresPostQueries: PostQueries {
             LIMIT \(limit)
             """).map(PostRow.post)
     }
+
+    func publishedPosts(ids: [UUID]) async throws -> [Post] {
+        guard !ids.isEmpty else { return [] }
+        return try await postgres.query("""
+            SELECT \(PostRow.columns) FROM posts
+            WHERE id = ANY(\(ids)) AND status = 'published'
+            ORDER BY array_position(\(ids), id)
+            """).map(PostRow.post)
+    }
+
+    func slugRedirects(postIds: [UUID]?) async throws -> [SlugRedirect] {
+        var filter: PostgresQuery = ""
+        if let postIds { filter = "AND r.post_id = ANY(\(postIds))" }
+        return try await postgres.query("""
+            SELECT r.slug, r.post_id FROM post_slug_redirects r JOIN posts p ON p.id = r.post_id
+            WHERE p.status = 'published' \(filter)
+            ORDER BY r.slug
+            """).map { row in
+            SlugRedirect(slug: try row.decode(column: "slug"), postId: try row.decode(column: "post_id"))
+        }
+    }
 }

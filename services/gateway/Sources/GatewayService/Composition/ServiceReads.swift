@@ -17,4 +17,10 @@ public protocol ServiceReads: Sendable {
     /// One page of every published post with its HTML, oldest first (blog service), for
     /// rendering; `cursor` is the previous page's `nextCursor`.
     func exportPosts(cursor: String?, limit: Int, call: UpstreamCall) async throws -> Page<Post>
+    /// Whole published posts (with HTML) by id, in the order asked (blog service); others are
+    /// absent. What re-rendering a post's page reads.
+    func posts(ids: [UUID], call: UpstreamCall) async throws -> [Post]
+    /// The old slugs that redirect to the published posts among `postIds`, of every published
+    /// post when nil (blog service).
+    func slugRedirects(postIds: [UUID]?, call: UpstreamCall) async throws -> [SlugRedirect]
 }

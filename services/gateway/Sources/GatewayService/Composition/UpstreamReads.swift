@@ -45,6 +45,23 @@ public struct UpstreamReads: ServiceReads {
         return try await get(Page<Post>.self, from: .blog, path, call: call)
     }
 
+    public func posts(ids: [UUID], call: UpstreamCall) async throws -> [Post] {
+        let found = try await batched(ids) { chunk in
+            try await get(ItemList<Post>.self, from: .blog, "/internal/v1/posts/full?ids=\(Self.join(chunk))", call: call).items
+        }
+        let byId = Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return ids.compactMap { byId[$0] }
+    }
+
+    public func slugRedirects(postIds: [UUID]?, call: UpstreamCall) async throws -> [SlugRedirect] {
+        guard let postIds else {
+            return try await get(ItemList<SlugRedirect>.self, from: .blog, "/internal/v1/slug-redirects", call: call).items
+        }
+        return try await batched(postIds) { chunk in
+            try await get(ItemList<SlugRedirect>.self, from: .blog, "/internal/v1/slug-redirects?ids=\(Self.join(chunk))", call: call).items
+        }
+    }
+
     /// `{"counts": {"<post id>": n}}` of the comments service.
     struct CountsAnswer: Decodable { var counts: [String: Int] }
 
