@@ -56,7 +56,7 @@ import Testing
         let description = Sample.configurationDescription()
         #expect(description.program == "inkwell-sample")
         #expect(description.defaultPort == 8099)
-        #expect(description.health == .init(live: "/health/live", ready: "/health/ready"))
+        #expect(description.health == ConfigurationDescription.Health(live: "/health/live", ready: "/health/ready"))
         #expect(description.variables(of: "migrate").map(\.name) == ["DATABASE_URL", "DATABASE_POOL_SIZE"])
         let serve = description.variables(of: "serve")
         #expect(serve.filter(\.required).map(\.name).sorted() == ["DATABASE_URL", "JWKS_URL", "KAFKA_BROKERS"])

@@ -7,6 +7,10 @@ public struct ConfigurationDescription: Sendable, Codable, Equatable {
     public struct Health: Sendable, Codable, Equatable {
         public var live: String
         public var ready: String
+        public init(live: String, ready: String) {
+            self.live = live
+            self.ready = ready
+        }
     }
 
     public var program: String
@@ -14,6 +18,13 @@ public struct ConfigurationDescription: Sendable, Codable, Equatable {
     public var health: Health
     /// The variables of each subcommand (`serve`, `migrate`), in the order they are read.
     public var commands: [String: [ConfigurationVariable]]
+
+    public init(program: String, defaultPort: Int, health: Health, commands: [String: [ConfigurationVariable]]) {
+        self.program = program
+        self.defaultPort = defaultPort
+        self.health = health
+        self.commands = commands
+    }
 
     /// The variables of `command`, or none.
     public func variables(of command: String) -> [ConfigurationVariable] { commands[command] ?? [] }
