@@ -21,7 +21,8 @@ Checked, for compose.yaml and every rendered base and overlay:
 - no Secret object in a base or in prod (values never committed there); the dev overlay's
   generated Secrets hold exactly the keys referenced;
 - the README table names exactly the variables the binaries read; copied init scripts are
-  identical to their source.
+  identical to their source; the topics compose and the kafka-topics Job create are the AsyncAPI
+  document's channels; the bases' checkov exceptions are the overlays' plus CKV_K8S_21.
 """
 import json
 import os
@@ -362,6 +363,25 @@ def check_copies(root):
             fail(copy, f"differs from {source} (kustomize reads only files under its own folder: keep the copy identical)")
 
 
+def check_topics(root, rendered_dir):
+    """The topics compose and the kafka-topics Job create are the AsyncAPI document's channels."""
+    with open(os.path.join(root, "docs/events/asyncapi.yaml")) as f:
+        channels = sorted(c["address"] for c in yaml.safe_load(f)["channels"].values())
+    with open(os.path.join(root, "compose.yaml")) as f:
+        script = "\n".join(yaml.safe_load(f)["services"]["kafka-topics"]["command"])
+    m = re.search(r"for topic in ([^;]+);", script)
+    if not m or sorted(m.group(1).split()) != channels:
+        fail("compose.yaml kafka-topics", f"does not create exactly the topics {channels}")
+    for overlay in ("overlays-dev", "overlays-prod"):
+        with open(os.path.join(rendered_dir, overlay + ".yaml")) as f:
+            docs = [d for d in yaml.safe_load_all(f) if d]
+        cms = [d for d in docs if d["kind"] == "ConfigMap" and d["metadata"]["name"].startswith("kafka-topics")]
+        if len(cms) != 1 or sorted(cms[0]["data"]["TOPICS"].split()) != channels:
+            fail(f"{overlay} ConfigMap kafka-topics", f"does not list exactly the topics {channels}")
+        elif int(cms[0]["data"]["PARTITIONS"]) < 1:
+            fail(f"{overlay} ConfigMap kafka-topics", "needs at least one partition")
+
+
 def check_lint_exceptions(root):
     def skips(name):
         with open(os.path.join(root, "deploy/lint", name)) as f:
@@ -380,6 +400,7 @@ def main():
     check_readme(root, descriptions)
     check_copies(root)
     check_lint_exceptions(root)
+    check_topics(root, rendered_dir)
     if failures:
         for f in failures:
             print(f"check-deploy: {f}", file=sys.stderr)
