@@ -76,8 +76,6 @@ def check_env(where, desc, command, env, secret_sources):
             fail(where, f"does not set {name}, which `{desc['program']} {command}` requires")
         if name in env and v["secret"] and not secret_sources.get(name):
             fail(where, f"sets the secret {name} from a ConfigMap or a literal")
-        if name in env and not v["secret"] and secret_sources.get(name) == "compose-literal-ok":
-            pass
 
 
 def url_ports(where, env, service_ports):
@@ -187,7 +185,7 @@ def container_env(where, container, configmaps):
     return {k: ("<secret>" if v is None and sources[k] else v) for k, v in env.items()}, sources, secret_refs
 
 
-def check_rendered(label, docs, descriptions, optional_secrets_ok):
+def check_rendered(label, docs, descriptions):
     where = label
     by_kind = {}
     for d in docs:
@@ -288,7 +286,7 @@ def check_kubernetes(root, rendered_dir, descriptions):
         label = name[:-5]
         with open(os.path.join(rendered_dir, name)) as f:
             docs = [d for d in yaml.safe_load_all(f) if d]
-        got = check_rendered(label, docs, descriptions, optional_secrets_ok=True)
+        got = check_rendered(label, docs, descriptions)
         if label.startswith("services-"):
             s = label[len("services-"):]
             if got != {s}:
