@@ -15,7 +15,11 @@ public struct DataServiceConfiguration: Sendable {
         environment: [String: String] = ProcessInfo.processInfo.environment,
         extra: (EnvironmentConfiguration) -> Void = { _ in }
     ) throws {
-        let env = EnvironmentConfiguration(environment: environment)
+        try self.init(serviceName: serviceName, defaultPort: defaultPort, env: EnvironmentConfiguration(environment: environment), extra: extra)
+    }
+
+    /// Reads from `env` (which records every variable read, for `config`).
+    public init(serviceName: String, defaultPort: Int, env: EnvironmentConfiguration, extra: (EnvironmentConfiguration) -> Void = { _ in }) throws {
         common = CommonConfiguration(serviceName: serviceName, env: env, defaultPort: defaultPort)
         let database = env.postgres(applicationName: "inkwell-\(serviceName)")
         extra(env)
@@ -25,7 +29,11 @@ public struct DataServiceConfiguration: Sendable {
 
     /// Only `DATABASE_URL` (and the pool size): what the `migrate` and other admin subcommands need.
     public static func database(serviceName: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresConfiguration {
-        let env = EnvironmentConfiguration(environment: environment)
+        try database(serviceName: serviceName, env: EnvironmentConfiguration(environment: environment))
+    }
+
+    /// ``database(serviceName:environment:)`` reading from `env`.
+    public static func database(serviceName: String, env: EnvironmentConfiguration) throws -> PostgresConfiguration {
         let database = env.postgres(applicationName: "inkwell-\(serviceName)-admin")
         try env.validate()
         return database!

@@ -36,7 +36,7 @@ public struct CursorCodec: Sendable {
     /// Reads `CURSOR_SECRET` (``developmentSecret`` when unset; a shorter one than
     /// ``minimumSecretLength`` is a configuration problem).
     public init(configuration env: EnvironmentConfiguration) {
-        let secret = env.optionalString("cursor.secret")
+        let secret = env.optionalString("cursor.secret", secret: true, defaultNote: "a development secret (set one of at least 32 characters in production)")
         if let secret, secret.utf8.count < Self.minimumSecretLength {
             env.fail("cursor.secret", "must be at least \(Self.minimumSecretLength) characters")
         }

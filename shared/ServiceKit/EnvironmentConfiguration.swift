@@ -4,11 +4,18 @@ import Foundation
 /// Reads a service's environment variables through swift-configuration and collects every
 /// problem, so that a bad start reports all missing or malformed variables at once, one line each.
 ///
+/// Not thread-safe: one start-up reads it, on one task.
+///
 /// Keys are dotted (`database.url`) and map to variables as swift-configuration's environment
 /// provider does (`DATABASE_URL`); messages name the variable.
 public final class EnvironmentConfiguration {
     let reader: ConfigReader
     public private(set) var problems: [String] = []
+    /// Every variable read so far, in the order first read, with its default and whether it is
+    /// required or secret: what `inkwell-<service> config` prints. Recorded by the readers
+    /// themselves, so the description is the code that reads the environment and cannot drift;
+    /// read a variable unconditionally (also when others are missing) so that it is listed.
+    public private(set) var variables: [ConfigurationVariable] = []
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         reader = ConfigReader(provider: EnvironmentVariablesProvider(environmentVariables: environment))
@@ -19,18 +26,40 @@ public final class EnvironmentConfiguration {
         key.replacingOccurrences(of: ".", with: "_").uppercased()
     }
 
-    public func optionalString(_ key: String) -> String? {
+    /// The value of `key` without recording a read (every public reader records its own).
+    func value(_ key: String) -> String? {
         guard let value = reader.string(forKey: ConfigKey(key))?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
         return value
     }
 
-    public func string(_ key: String, default value: String) -> String {
-        optionalString(key) ?? value
+    /// Notes a read; a variable read twice keeps one entry (required or secret if either read was).
+    func record(_ key: String, required: Bool = false, secret: Bool = false, default value: String? = nil, expected: String) {
+        let name = Self.variable(key)
+        if let index = variables.firstIndex(where: { $0.name == name }) {
+            variables[index].required = variables[index].required || required
+            variables[index].secret = variables[index].secret || secret
+            if variables[index].defaultValue == nil { variables[index].defaultValue = value }
+        } else {
+            variables.append(ConfigurationVariable(name: name, required: required, secret: secret, defaultValue: value, expected: expected))
+        }
+    }
+
+    /// An optional variable. `secret` marks a value that belongs in a Secret, never a ConfigMap;
+    /// `defaultNote` says in words what an unset variable means when that is computed at start.
+    public func optionalString(_ key: String, secret: Bool = false, defaultNote: String? = nil) -> String? {
+        record(key, secret: secret, default: defaultNote, expected: "text")
+        return value(key)
+    }
+
+    public func string(_ key: String, default value: String, secret: Bool = false) -> String {
+        record(key, secret: secret, default: value, expected: "text")
+        return self.value(key) ?? value
     }
 
     /// A required variable; `hint` shows the expected form in the error line.
-    public func requiredString(_ key: String, hint: String) -> String {
-        guard let value = optionalString(key) else {
+    public func requiredString(_ key: String, hint: String, secret: Bool = false) -> String {
+        record(key, required: true, secret: secret, expected: hint)
+        guard let value = value(key) else {
             problems.append("\(Self.variable(key)) is missing (expected \(hint))")
             return ""
         }
@@ -38,7 +67,8 @@ public final class EnvironmentConfiguration {
     }
 
     public func int(_ key: String, default value: Int, range: ClosedRange<Int>) -> Int {
-        guard let raw = optionalString(key) else { return value }
+        record(key, default: String(value), expected: "a whole number in \(range.lowerBound)...\(range.upperBound)")
+        guard let raw = self.value(key) else { return value }
         guard let parsed = Int(raw), range.contains(parsed) else {
             problems.append("\(Self.variable(key)) must be a whole number in \(range.lowerBound)...\(range.upperBound), got \"\(raw)\"")
             return value
@@ -46,23 +76,26 @@ public final class EnvironmentConfiguration {
         return parsed
     }
 
-    /// An http(s) URL (a base URL: no query or fragment).
-    public func url(_ key: String, required: Bool, default value: String? = nil, schemes: Set<String> = ["http", "https"]) -> String? {
-        guard let raw = optionalString(key) ?? value else {
-            if required { problems.append("\(Self.variable(key)) is missing (expected a \(schemes.sorted().joined(separator: "/")) URL)") }
+    /// An http(s) URL (a base URL: no query or fragment). `secret` for URLs that may carry credentials.
+    public func url(_ key: String, required: Bool, default value: String? = nil, schemes: Set<String> = ["http", "https"], secret: Bool = false) -> String? {
+        let forms = schemes.sorted().joined(separator: "/")
+        record(key, required: required, secret: secret, default: value, expected: "a \(forms) URL")
+        guard let raw = self.value(key) ?? value else {
+            if required { problems.append("\(Self.variable(key)) is missing (expected a \(forms) URL)") }
             return nil
         }
         guard let components = URLComponents(string: raw), let scheme = components.scheme?.lowercased(), schemes.contains(scheme),
               components.host?.isEmpty == false || scheme == "file"
         else {
-            problems.append("\(Self.variable(key)) must be a \(schemes.sorted().joined(separator: "/")) URL, got \"\(Self.redacted(raw))\"")
+            problems.append("\(Self.variable(key)) must be a \(forms) URL, got \"\(Self.redacted(raw))\"")
             return nil
         }
         return raw
     }
 
     public func oneOf(_ key: String, _ allowed: [String], default value: String) -> String {
-        let raw = optionalString(key)?.lowercased() ?? value
+        record(key, default: value, expected: "one of \(allowed.joined(separator: ", "))")
+        let raw = self.value(key)?.lowercased() ?? value
         guard allowed.contains(raw) else {
             problems.append("\(Self.variable(key)) must be one of \(allowed.joined(separator: ", ")), got \"\(raw)\"")
             return value

@@ -16,6 +16,10 @@ public struct ReadinessCheck: Sendable {
 /// check passes, else 503 with the failing ones named).
 public struct HealthController: Sendable {
     public let checks: [ReadinessCheck]
+    /// The liveness path (probes, the image's `healthcheck` subcommand, `config` output).
+    public static let livePath = "/health/live"
+    /// The readiness path.
+    public static let readyPath = "/health/ready"
     public init(checks: [ReadinessCheck]) { self.checks = checks }
 
     struct Status: Codable, Sendable {
@@ -24,9 +28,9 @@ public struct HealthController: Sendable {
     }
 
     public func register(on routes: RouteTable) {
-        routes.on("/health/live", .get) { _, _ in JSONResponse(Status(status: "ok")) }
+        routes.on(Self.livePath, .get) { _, _ in JSONResponse(Status(status: "ok")) }
         let checks = self.checks
-        routes.on("/health/ready", .get) { _, _ in
+        routes.on(Self.readyPath, .get) { _, _ in
             let results = await withTaskGroup(of: (String, Bool).self) { group in
                 for check in checks { group.addTask { (check.name, await check.check()) } }
                 var results: [String: String] = [:]

@@ -9,7 +9,7 @@ struct BlogCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inkwell-blog",
         abstract: "Inkwell blog service: posts, tags, search, media.",
-        subcommands: [Serve.self, Migrate.self, OutboxCommand.self, ReplayDeadLettersCommand<BlogApp>.self],
+        subcommands: [Serve.self, Migrate.self, OutboxCommand.self, ReplayDeadLettersCommand<BlogApp>.self, ConfigCommand<BlogApp>.self, HealthcheckCommand<BlogApp>.self],
         defaultSubcommand: Serve.self
     )
 

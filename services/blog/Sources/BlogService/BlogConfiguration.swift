@@ -19,10 +19,15 @@ public struct BlogConfiguration: Sendable {
     public var mediaSink: FileSinkLocation
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        try self.init(env: EnvironmentConfiguration(environment: environment))
+    }
+
+    /// Reads from `env` (which records every variable read, for `config`).
+    public init(env: EnvironmentConfiguration) throws {
         var jwksURL = ""
         var cursors: CursorCodec?
         var mediaSink: FileSinkLocation?
-        let data = try DataServiceConfiguration(serviceName: BlogApp.schema, defaultPort: BlogApp.defaultPort, environment: environment) { env in
+        let data = try DataServiceConfiguration(serviceName: BlogApp.schema, defaultPort: BlogApp.defaultPort, env: env) { env in
             jwksURL = JWKSVerification.jwksURL(from: env)
             cursors = CursorCodec(configuration: env)
             mediaSink = Self.mediaSink(env)
@@ -39,7 +44,7 @@ public struct BlogConfiguration: Sendable {
     static func mediaSink(_ env: EnvironmentConfiguration) -> FileSinkLocation {
         let workingDirectory = FileManager.default.currentDirectoryPath
         let fallback = FileSinkLocation.directory((workingDirectory == "/" ? "" : workingDirectory) + "/pages")
-        guard let value = env.optionalString("media.sink") else { return fallback }
+        guard let value = env.optionalString("media.sink", defaultNote: "file://<working directory>/pages") else { return fallback }
         do {
             return try FileSinkLocation(parsing: value)
         } catch {

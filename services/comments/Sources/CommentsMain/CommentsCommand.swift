@@ -9,7 +9,7 @@ struct CommentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inkwell-comments",
         abstract: "Inkwell comments service: threaded comments and moderation.",
-        subcommands: [Serve.self, Migrate.self, OutboxCommand.self, ReplayDeadLettersCommand<CommentsApp>.self],
+        subcommands: [Serve.self, Migrate.self, OutboxCommand.self, ReplayDeadLettersCommand<CommentsApp>.self, ConfigCommand<CommentsApp>.self, HealthcheckCommand<CommentsApp>.self],
         defaultSubcommand: Serve.self
     )
 

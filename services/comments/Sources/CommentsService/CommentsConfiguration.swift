@@ -14,9 +14,14 @@ public struct CommentsConfiguration: Sendable {
     public var cursors: CursorCodec
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        try self.init(env: EnvironmentConfiguration(environment: environment))
+    }
+
+    /// Reads from `env` (which records every variable read, for `config`).
+    public init(env: EnvironmentConfiguration) throws {
         var jwksURL = ""
         var cursors = CursorCodec(secret: CursorCodec.developmentSecret)
-        let data = try DataServiceConfiguration(serviceName: CommentsApp.schema, defaultPort: CommentsApp.defaultPort, environment: environment) { env in
+        let data = try DataServiceConfiguration(serviceName: CommentsApp.schema, defaultPort: CommentsApp.defaultPort, env: env) { env in
             jwksURL = JWKSVerification.jwksURL(from: env)
             cursors = CursorCodec(configuration: env)
         }

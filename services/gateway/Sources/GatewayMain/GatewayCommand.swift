@@ -8,7 +8,7 @@ struct GatewayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inkwell-gateway",
         abstract: "Inkwell gateway: routes and composes the services' APIs and serves the reading site.",
-        subcommands: [Serve.self, RebuildPages.self],
+        subcommands: [Serve.self, RebuildPages.self, ConfigCommand<GatewayApp>.self, HealthcheckCommand<GatewayApp>.self],
         defaultSubcommand: Serve.self
     )
 

@@ -11,6 +11,8 @@ import ServiceLifecycle
 
 /// The gateway's composition root.
 public enum GatewayApp {
+    /// The HTTP port when `HTTP_PORT` is unset.
+    public static let defaultPort = 8080
     public static func buildApplication(configuration: GatewayConfiguration, registry: PrometheusCollectorRegistry, logger: Logger) throws -> some ApplicationProtocol {
         var clientConfiguration = HTTPClient.Configuration()
         clientConfiguration.defaultTimeout = configuration.upstreamTimeout

@@ -22,8 +22,12 @@ public struct GatewayConfiguration: Sendable {
     public var siteName: String
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        let env = EnvironmentConfiguration(environment: environment)
-        common = CommonConfiguration(serviceName: "gateway", env: env, defaultPort: 8080)
+        try self.init(env: EnvironmentConfiguration(environment: environment))
+    }
+
+    /// Reads from `env` (which records every variable read, for `config`).
+    public init(env: EnvironmentConfiguration) throws {
+        common = CommonConfiguration(serviceName: "gateway", env: env, defaultPort: GatewayApp.defaultPort)
         usersURL = Self.trimmed(env.url("users.url", required: true) ?? "")
         blogURL = Self.trimmed(env.url("blog.url", required: true) ?? "")
         commentsURL = Self.trimmed(env.url("comments.url", required: true) ?? "")
@@ -36,7 +40,7 @@ public struct GatewayConfiguration: Sendable {
         )
         let workingDirectory = FileManager.default.currentDirectoryPath
         pagesSink = .directory((workingDirectory == "/" ? "" : workingDirectory) + "/pages")
-        if let value = env.optionalString("pages.sink") {
+        if let value = env.optionalString("pages.sink", defaultNote: "file://<working directory>/pages") {
             do {
                 pagesSink = try FileSinkLocation(parsing: value)
             } catch {

@@ -10,7 +10,7 @@ struct UsersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inkwell-users",
         abstract: "Inkwell users service: accounts, authentication, roles.",
-        subcommands: [Serve.self, Migrate.self, OutboxCommand.self, RotateKeys.self, HashPassword.self],
+        subcommands: [Serve.self, Migrate.self, OutboxCommand.self, RotateKeys.self, HashPassword.self, ConfigCommand<UsersApp>.self, HealthcheckCommand<UsersApp>.self],
         defaultSubcommand: Serve.self
     )
 

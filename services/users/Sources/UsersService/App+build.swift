@@ -14,6 +14,8 @@ import Prometheus
 /// The users service's composition root.
 public enum UsersApp {
     public static let schema = "users"
+    /// The HTTP port when `HTTP_PORT` is unset.
+    public static let defaultPort = 8081
 
     /// The migrations shipped with the service (Migrations/*.sql).
     public static func migrations() throws -> [Migration] {

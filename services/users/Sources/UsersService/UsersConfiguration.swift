@@ -22,12 +22,16 @@ public struct UsersConfiguration: Sendable {
     public static let defaultMailFrom = "Inkwell <no-reply@inkwell.local>"
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        let env = EnvironmentConfiguration(environment: environment)
-        common = CommonConfiguration(serviceName: "users", env: env, defaultPort: 8081)
+        try self.init(env: EnvironmentConfiguration(environment: environment))
+    }
+
+    /// Reads from `env` (which records every variable read, for `config`).
+    public init(env: EnvironmentConfiguration) throws {
+        common = CommonConfiguration(serviceName: "users", env: env, defaultPort: UsersApp.defaultPort)
         let database = env.postgres(applicationName: "inkwell-users")
         publicBaseURL = env.url("public.base.url", required: false, default: "http://127.0.0.1:8080") ?? ""
         bootstrapAdminEmail = env.optionalString("bootstrap.admin.email")?.lowercased()
-        smtpURL = env.url("smtp.url", required: false, schemes: ["smtp", "smtps"])
+        smtpURL = env.url("smtp.url", required: false, schemes: ["smtp", "smtps"], secret: true)
         let from = env.string("mail.from", default: Self.defaultMailFrom)
         if let parsed = MailAddress(parsing: from) {
             mailFrom = parsed
@@ -44,7 +48,11 @@ public struct UsersConfiguration: Sendable {
 
     /// Only what `migrate` and `rotate-keys` need.
     public static func database(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> PostgresConfiguration {
-        let env = EnvironmentConfiguration(environment: environment)
+        try database(env: EnvironmentConfiguration(environment: environment))
+    }
+
+    /// ``database(environment:)`` reading from `env`.
+    public static func database(env: EnvironmentConfiguration) throws -> PostgresConfiguration {
         let database = env.postgres(applicationName: "inkwell-users-admin")
         try env.validate()
         return database!

@@ -1,0 +1,13 @@
+import InkwellDataKit
+import InkwellServiceKit
+
+/// `inkwell-comments config` and `healthcheck`: what `serve` and `migrate` (and the admin
+/// subcommands, the same as `migrate`) read.
+extension CommentsApp: DescribedService {
+    public static var configurationReaders: [String: (EnvironmentConfiguration) throws -> Void] {
+        [
+            "serve": { _ = try CommentsConfiguration(env: $0) },
+            "migrate": { _ = try DataServiceConfiguration.database(serviceName: schema, env: $0) },
+        ]
+    }
+}
