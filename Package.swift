@@ -17,6 +17,7 @@ let hummingbird = Target.Dependency.product(name: "Hummingbird", package: "hummi
 let argumentParser = Target.Dependency.product(name: "ArgumentParser", package: "swift-argument-parser")
 let httpTypes = Target.Dependency.product(name: "HTTPTypes", package: "swift-http-types")
 let nioPosix = Target.Dependency.product(name: "NIOPosix", package: "swift-nio")
+let tracing = Target.Dependency.product(name: "Tracing", package: "swift-distributed-tracing")
 
 /// A service: `services/<dir>/Sources/<Name>Service` (library) and `.../<Name>Main` (the `inkwell-<dir>` executable).
 func service(_ name: String, dir: String, dependencies: [Target.Dependency], resources: [Resource] = [], mainDependencies: [Target.Dependency] = []) -> [Target] {
@@ -61,6 +62,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.0.0"),
         .package(url: "https://github.com/apple/swift-service-context", from: "1.5.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        .package(url: "https://github.com/swift-otel/swift-w3c-trace-context", from: "1.0.0"),
+        // OTLP/HTTP only: the gRPC exporter's dependencies would double the first build.
+        .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
     ],
     targets: [
         // C libraries from Debian; only the matching Inkwell* wrapper imports each.
@@ -71,11 +76,11 @@ let package = Package(
         .systemLibrary(name: "CCmarkGFM", path: "shared/CCmarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
 
         // The platform. InkwellCore is the bottom: no C, no I/O.
-        .target(name: "InkwellCore", dependencies: [.product(name: "ServiceContextModule", package: "swift-service-context"), log, lifecycle], path: "shared/Core", swiftSettings: swiftSettings),
+        .target(name: "InkwellCore", dependencies: [.product(name: "ServiceContextModule", package: "swift-service-context"), .product(name: "Instrumentation", package: "swift-distributed-tracing"), .product(name: "W3CTraceContext", package: "swift-w3c-trace-context"), log, lifecycle], path: "shared/Core", swiftSettings: swiftSettings),
         .target(name: "InkwellContracts", dependencies: ["InkwellCore"], path: "shared/Contracts", swiftSettings: swiftSettings),
-        .target(name: "InkwellPostgres", dependencies: ["CLibPQ", log, metrics, lifecycle, nioPosix, .product(name: "Crypto", package: "swift-crypto")], path: "shared/Postgres", swiftSettings: swiftSettings),
+        .target(name: "InkwellPostgres", dependencies: ["CLibPQ", "InkwellCore", .product(name: "ServiceContextModule", package: "swift-service-context"), log, metrics, lifecycle, nioPosix, tracing, .product(name: "Crypto", package: "swift-crypto")], path: "shared/Postgres", swiftSettings: swiftSettings),
         .target(name: "InkwellKafka", dependencies: ["CRdKafka", log, lifecycle], path: "shared/Kafka", swiftSettings: swiftSettings),
-        .target(name: "InkwellHTTPClient", dependencies: ["CCurl", log, lifecycle, .product(name: "NIOConcurrencyHelpers", package: "swift-nio")], path: "shared/HTTPClient", swiftSettings: swiftSettings),
+        .target(name: "InkwellHTTPClient", dependencies: ["CCurl", "InkwellCore", log, lifecycle, tracing, .product(name: "NIOConcurrencyHelpers", package: "swift-nio")], path: "shared/HTTPClient", swiftSettings: swiftSettings),
         .target(name: "InkwellFileSink", dependencies: ["InkwellHTTPClient", log, nioPosix], path: "shared/FileSink", swiftSettings: swiftSettings),
         .target(name: "InkwellPasswords", dependencies: ["CArgon2", "InkwellCore", nioPosix], path: "shared/Passwords", swiftSettings: swiftSettings),
         // GitHub-flavoured Markdown to safe HTML and plain text (libcmark-gfm).
@@ -87,13 +92,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Typed event handlers, retries, dead letters: the consuming loop without a database (the gateway's).
-        .target(name: "InkwellEventStream", dependencies: ["InkwellCore", "InkwellContracts", "InkwellKafka", log, metrics, lifecycle], path: "shared/EventStream", swiftSettings: swiftSettings),
-        .target(name: "InkwellEvents", dependencies: ["InkwellCore", "InkwellContracts", "InkwellPostgres", "InkwellKafka", "InkwellEventStream", .product(name: "ServiceContextModule", package: "swift-service-context"), log, metrics, lifecycle], path: "shared/Events", swiftSettings: swiftSettings),
+        .target(name: "InkwellEventStream", dependencies: ["InkwellCore", "InkwellContracts", "InkwellKafka", .product(name: "ServiceContextModule", package: "swift-service-context"), log, metrics, lifecycle, tracing], path: "shared/EventStream", swiftSettings: swiftSettings),
+        .target(name: "InkwellEvents", dependencies: ["InkwellCore", "InkwellContracts", "InkwellPostgres", "InkwellKafka", "InkwellEventStream", .product(name: "ServiceContextModule", package: "swift-service-context"), log, metrics, lifecycle, tracing], path: "shared/Events", swiftSettings: swiftSettings),
         // The HTTP edge of every service (the gateway too): no database client.
         .target(
             name: "InkwellServiceKit",
             dependencies: [
-                "InkwellCore", "InkwellAuth", .product(name: "ServiceContextModule", package: "swift-service-context"), hummingbird, httpTypes, log, metrics, lifecycle, argumentParser,
+                "InkwellCore", "InkwellAuth", .product(name: "ServiceContextModule", package: "swift-service-context"), hummingbird, httpTypes, log, metrics, lifecycle, argumentParser, tracing,
+                .product(name: "OTel", package: "swift-otel"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Configuration", package: "swift-configuration"),
@@ -117,7 +123,7 @@ let package = Package(
     + [
         // Shared helpers for tests: the test stack's environment, polling with a deadline, child processes.
         .target(name: "TestSupport", dependencies: ["InkwellHTTPClient", "InkwellPostgres", log], path: "Tests/TestSupport", swiftSettings: swiftSettings),
-        .testTarget(name: "PostgresTests", dependencies: ["InkwellPostgres", "TestSupport"], path: "Tests/PostgresTests", swiftSettings: swiftSettings),
+        .testTarget(name: "PostgresTests", dependencies: ["InkwellPostgres", "InkwellCore", "TestSupport", tracing, .product(name: "InMemoryTracing", package: "swift-distributed-tracing"), .product(name: "ServiceContextModule", package: "swift-service-context")], path: "Tests/PostgresTests", swiftSettings: swiftSettings),
         .testTarget(name: "KafkaTests", dependencies: ["InkwellKafka", "TestSupport", lifecycle, log], path: "Tests/KafkaTests", swiftSettings: swiftSettings),
         .testTarget(name: "HTTPClientTests", dependencies: ["InkwellHTTPClient", "TestSupport"], path: "Tests/HTTPClientTests", swiftSettings: swiftSettings),
         .testTarget(name: "FileSinkTests", dependencies: ["InkwellFileSink", "InkwellHTTPClient", "TestSupport", log, nioPosix], path: "Tests/FileSinkTests", swiftSettings: swiftSettings),
@@ -129,7 +135,8 @@ let package = Package(
         .testTarget(
             name: "ServiceKitTests",
             dependencies: [
-                "InkwellCore", "InkwellContracts", "InkwellAuth", "InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "TestSupport", hummingbird, lifecycle, log,
+                "InkwellCore", "InkwellContracts", "InkwellAuth", "InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellHTTPClient", "InkwellKafka", "TestSupport", hummingbird, httpTypes, lifecycle, log,
+                .product(name: "ServiceContextModule", package: "swift-service-context"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ], path: "Tests/ServiceKitTests", swiftSettings: swiftSettings),
         .testTarget(name: "BlogTests", dependencies: ["BlogService", "InkwellCore", "InkwellContracts", "InkwellServiceKit", "InkwellDataKit", "InkwellPostgres", "InkwellEvents", "InkwellFileSink", "InkwellAuth", "TestSupport", hummingbird, httpTypes, .product(name: "HummingbirdTesting", package: "hummingbird")], path: "Tests/BlogTests", swiftSettings: swiftSettings),

@@ -31,8 +31,8 @@ import TestSupport
             #expect(clock.now - start >= .milliseconds(250), "no signal after a rollback")
 
             var context = ServiceContext.topLevel
-            let trace = TraceContext()
-            context.traceContext = trace
+            let trace = try #require(Traceparent("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"))
+            context.forwardedTraceparent = trace
             try await ServiceContext.withValue(context) {
                 try await units.withUnitOfWork { tx in try await tx.publish(RelayNote(k: "k1", n: 1)) }
             }
@@ -44,13 +44,13 @@ import TestSupport
             #expect(try row.decode(column: "topic", as: String.self) == "pfx.users.events")
             #expect(try row.decode(column: "record_key", as: String.self) == "k1")
             #expect(try row.decode(column: "event_type", as: String.self) == RelayNote.type)
-            #expect(try row.decode(column: "traceparent", as: String?.self) == trace.traceparent)
+            #expect(try row.decode(column: "traceparent", as: String?.self) == trace.value)
             let event = try InkwellJSON.decoder.decode(CloudEvent<RelayNote>.self, from: Data(try row.decode(column: "payload", as: String.self).utf8))
             #expect(event.id == (try row.decode(column: "event_id", as: UUID.self)).uuidString.lowercased())
             #expect(event.source == "inkwell/users")
             #expect(event.type == RelayNote.type)
             #expect(event.subject == "k1")
-            #expect(event.traceparent == trace.traceparent)
+            #expect(event.traceparent == trace.value)
             #expect(event.data == RelayNote(k: "k1", n: 1))
             #expect(event.id.dropFirst(14).first == "7", "a UUIDv7")
         }

@@ -34,9 +34,10 @@ final class ServiceStack: Sendable {
     ///     scratch directory (``mailDirectory``).
     ///   - blogEnvironment, gatewayEnvironment: extra variables for those services (`MEDIA_SINK`,
     ///     `PAGES_SINK`, ...).
+    ///   - commonEnvironment: extra variables for all four (`OTEL_EXPORTER_OTLP_ENDPOINT`, ...).
     static func start(
         brokers: String? = nil, gatewayUsersURL: String? = nil, upstreamTimeoutMs: Int = 10_000, usersEnvironment: [String: String] = [:],
-        blogEnvironment: [String: String] = [:], gatewayEnvironment: [String: String] = [:]
+        blogEnvironment: [String: String] = [:], gatewayEnvironment: [String: String] = [:], commonEnvironment: [String: String] = [:]
     ) async throws -> ServiceStack {
         // A free port can be taken by someone else's outgoing connection before the service binds
         // it (many stacks start at once): then the stack starts again on new ports, a few times.
@@ -44,7 +45,8 @@ final class ServiceStack: Sendable {
         while true {
             let stack = try await ServiceStack(
                 brokers: brokers ?? TestEnvironment.kafkaBrokers(), gatewayUsersURL: gatewayUsersURL, upstreamTimeoutMs: upstreamTimeoutMs,
-                usersEnvironment: usersEnvironment, blogEnvironment: blogEnvironment, gatewayEnvironment: gatewayEnvironment
+                usersEnvironment: usersEnvironment, blogEnvironment: blogEnvironment, gatewayEnvironment: gatewayEnvironment,
+                commonEnvironment: commonEnvironment
             )
             do {
                 try await stack.waitUntilReady()
@@ -71,7 +73,7 @@ final class ServiceStack: Sendable {
 
     private init(
         brokers: String, gatewayUsersURL: String?, upstreamTimeoutMs: Int, usersEnvironment: [String: String],
-        blogEnvironment: [String: String], gatewayEnvironment: [String: String]
+        blogEnvironment: [String: String], gatewayEnvironment: [String: String], commonEnvironment: [String: String]
     ) async throws {
         database = try await TestDatabase.create(prefix: "stack")
         self.brokers = brokers
@@ -83,7 +85,7 @@ final class ServiceStack: Sendable {
         let common = [
             "HTTP_HOST": "127.0.0.1", "KAFKA_BROKERS": brokers, "KAFKA_TOPIC_PREFIX": topicPrefix, "LOG_LEVEL": "info", "LOG_FORMAT": "text",
             "DATABASE_POOL_SIZE": "4",
-        ]
+        ].merging(commonEnvironment) { _, new in new }
         let jwks = "http://127.0.0.1:\(ports["users"]!)/.well-known/jwks.json"
         let logs = try TestEnvironment.scratchDirectory("stack")
         func start(_ name: String, _ extra: [String: String]) throws -> ChildProcess {

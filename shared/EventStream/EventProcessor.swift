@@ -1,7 +1,10 @@
 import Foundation
+import InkwellCore
 import InkwellKafka
 import Logging
 import Metrics
+import ServiceContextModule
+import Tracing
 
 /// The consuming loop both consumers share: for each record, in order, decode it once, apply
 /// it through the ``EventApplier`` with bounded retries, park it as a ``DeadLetter`` when the
@@ -58,7 +61,30 @@ public struct EventProcessor<Applier: EventApplier>: Sendable {
 
     /// Handles one record; true when its offset may be stored (applied, skipped or parked),
     /// false only when cancelled first.
+    ///
+    /// Traced: the record's `traceparent` header (the request that caused the event) is the parent
+    /// of a consumer span for its handling (with tracing on), or is forwarded as is (off), so the
+    /// handler's statements, calls and events continue that trace.
     public func process(_ message: KafkaMessage) async -> Bool {
+        guard let header = message.header("traceparent"),
+              let traceparent = Traceparent(String(decoding: header, as: UTF8.self))
+        else { return await handle(message) }
+        var context = ServiceContext.current ?? .topLevel
+        context.forwardedTraceparent = traceparent
+        InstrumentationSystem.instrument.extract(TraceparentCarrier(traceparent: traceparent.value), into: &context, using: TraceparentCarrier.Extractor())
+        return await withSpan("\(message.topic) process", context: context, ofKind: .consumer) { span in
+            if span.isRecording {
+                span.attributes["messaging.system"] = "kafka"
+                span.attributes["messaging.destination.name"] = message.topic
+                span.attributes["messaging.operation.type"] = "process"
+                span.attributes["messaging.kafka.offset"] = Int(message.offset)
+                if let type = message.header("ce_type") { span.attributes["cloudevents.event_type"] = String(decoding: type, as: UTF8.self) }
+            }
+            return await handle(message)
+        }
+    }
+
+    private func handle(_ message: KafkaMessage) async -> Bool {
         if let timestamp = message.timestamp {
             metrics.lag.record(max(0, Date().timeIntervalSince(timestamp)))
         }

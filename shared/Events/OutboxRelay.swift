@@ -5,7 +5,9 @@ import InkwellKafka
 import InkwellPostgres
 import Logging
 import Metrics
+import ServiceContextModule
 import ServiceLifecycle
+import Tracing
 
 /// Publishes the outbox to Kafka, never holding a transaction, lock or pool connection while it
 /// waits for the broker. Each round:
@@ -150,8 +152,10 @@ public final class OutboxRelay: Service, Sendable {
             return .idle
         }
         oldestAge.record(max(0, Date().timeIntervalSince(first.createdAt)))
+        let spans = rows.map(Self.publishSpan)
         let results = await producer.sendBatch(rows.map(Self.record))
         let settlement = OutboxSettlement(rows: rows, results: results, policy: configuration.failurePolicy)
+        Self.end(spans, rows: rows, settlement: settlement)
         try await settle(settlement)
         report(settlement, rows: rows)
         if !settlement.failed.isEmpty { return .failed }
@@ -259,6 +263,33 @@ public final class OutboxRelay: Service, Sendable {
         backlog.record(Double(try counts?.decode(column: "pending", as: Int64.self) ?? 0))
         parkedGauge.record(Double(try counts?.decode(column: "parked", as: Int64.self) ?? 0))
         return .idle
+    }
+
+    /// A producer span for publishing `row`, a child of the trace the event was written in (its
+    /// stored `traceparent`), so the publish joins the request that caused it; nil for an event
+    /// of no trace. With tracing off, a no-op span.
+    static func publishSpan(_ row: OutboxRow) -> (any Span)? {
+        guard let traceparent = row.traceparent else { return nil }
+        var context = ServiceContext.topLevel
+        InstrumentationSystem.instrument.extract(TraceparentCarrier(traceparent: traceparent), into: &context, using: TraceparentCarrier.Extractor())
+        let span = startSpan("\(row.topic) publish", context: context, ofKind: .producer)
+        if span.isRecording {
+            span.attributes["messaging.system"] = "kafka"
+            span.attributes["messaging.destination.name"] = row.topic
+            span.attributes["messaging.operation.type"] = "publish"
+            span.attributes["cloudevents.event_type"] = row.eventType
+        }
+        return span
+    }
+
+    /// Ends the publish spans of a round: an error status for rows not sent.
+    static func end(_ spans: [(any Span)?], rows: [OutboxRow], settlement: OutboxSettlement) {
+        let sent = Set(settlement.sent)
+        for (span, row) in zip(spans, rows) {
+            guard let span else { continue }
+            if span.isRecording, !sent.contains(row.id) { span.setStatus(.init(code: .error)) }
+            span.end()
+        }
     }
 
     static func record(_ row: OutboxRow) -> KafkaRecord {

@@ -1,4 +1,7 @@
+import InkwellCore
 import Logging
+import ServiceContextModule
+import Tracing
 
 /// An HTTP/1.1 (and SMTP) client over libcurl's multi interface.
 ///
@@ -33,15 +36,36 @@ public final class HTTPClient: Sendable {
     /// Any HTTP status is a response. Throws ``HTTPClientError`` for transport failures, after
     /// the timeout, when the response body is too large, and with `.cancelled` as soon as the
     /// awaiting task is cancelled (the transfer is aborted).
+    ///
+    /// Traced: a client span per request (when a tracer records spans), and the task's
+    /// `traceparent` (``ServiceContext/outgoingTraceparent``: that span's, or the one forwarded)
+    /// sent unless the request has one.
     public func execute(_ request: HTTPClientRequest) async throws -> HTTPClientResponse {
         try Self.validate(method: request.method)
         try Self.validate(request.headers)
-        let transfer = CurlTransfer(
-            job: .http(request),
-            timeout: request.timeout ?? configuration.defaultTimeout,
-            maxResponseBodySize: configuration.maxResponseBodySize
-        )
-        return try await run(transfer)
+        return try await withSpan(request.method, ofKind: .client) { span in
+            var request = request
+            if let traceparent = ServiceContext.current?.outgoingTraceparent,
+               !request.headers.contains(where: { $0.name.lowercased() == "traceparent" }) {
+                request.headers.append(HTTPHeader(name: "traceparent", value: traceparent))
+            }
+            // Only a recording span is given attributes: a no-op span's would still be built.
+            if span.isRecording {
+                span.attributes["http.request.method"] = request.method
+                span.attributes["url.full"] = request.url
+            }
+            let transfer = CurlTransfer(
+                job: .http(request),
+                timeout: request.timeout ?? configuration.defaultTimeout,
+                maxResponseBodySize: configuration.maxResponseBodySize
+            )
+            let response = try await run(transfer)
+            if span.isRecording {
+                span.attributes["http.response.status_code"] = response.status
+                if response.status >= 500 { span.setStatus(.init(code: .error)) }
+            }
+            return response
+        }
     }
 
     /// Fails every request in flight with `.shutdown` and stops the transfer thread.

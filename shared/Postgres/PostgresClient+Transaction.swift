@@ -1,3 +1,7 @@
+import InkwellCore
+import ServiceContextModule
+import Tracing
+
 extension PostgresClient {
     /// Runs `body` in a transaction on one connection: BEGIN (at `isolation`), COMMIT when `body`
     /// returns, ROLLBACK when it throws.
@@ -9,6 +13,22 @@ extension PostgresClient {
     public func withTransaction<T: Sendable>(
         isolation: PostgresIsolation = .readCommitted,
         maxAttempts: Int = 3,
+        _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        // One span for the transaction (its statements' spans are children), retries included;
+        // only inside traced work, as for statements (``withStatementSpan(_:_:)``).
+        guard ServiceContext.current?.outgoingTraceparent != nil else {
+            return try await runTransaction(isolation: isolation, maxAttempts: maxAttempts, body)
+        }
+        return try await withSpan("postgresql transaction", ofKind: .client) { span in
+            if span.isRecording { span.attributes["db.system"] = "postgresql" }
+            return try await runTransaction(isolation: isolation, maxAttempts: maxAttempts, body)
+        }
+    }
+
+    private func runTransaction<T: Sendable>(
+        isolation: PostgresIsolation,
+        maxAttempts: Int,
         _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
         var attempt = 1

@@ -1,4 +1,7 @@
 import Logging
+import InkwellCore
+import ServiceContextModule
+import Tracing
 import NIOPosix
 import ServiceLifecycle
 import Synchronization
@@ -203,9 +206,34 @@ public final class PostgresClient: Service, Sendable {
     func run(_ handle: PGConnectionHandle, _ query: PostgresQuery) async throws -> PGConnectionHandle.Outcome {
         let parameters = try PGParameters(binds: query.binds)
         let sql = query.sql
-        return try await runStatement(handle) { statement in
-            try handle.execute(sql: sql, parameters: parameters, statement: statement)
+        return try await withStatementSpan(sql) {
+            try await runStatement(handle) { statement in
+                try handle.execute(sql: sql, parameters: parameters, statement: statement)
+            }
         }
+    }
+
+    /// A client span per statement when a tracer records spans: `db.system=postgresql` and the
+    /// statement's text, with `$n` placeholders, never the values. Named after the statement's
+    /// first keyword (`SELECT`, `INSERT`, ...), found only for a recording span.
+    /// Only inside traced work (a request's or an event's): a poll of a background worker
+    /// would otherwise start a trace of its own every round.
+    func withStatementSpan<T>(_ sql: String, _ body: () async throws -> T) async throws -> T {
+        guard ServiceContext.current?.outgoingTraceparent != nil else { return try await body() }
+        return try await withSpan("postgresql", ofKind: .client) { span in
+            if span.isRecording {
+                span.operationName = Self.operationName(sql)
+                span.attributes["db.system"] = "postgresql"
+                span.attributes["db.statement"] = sql
+            }
+            return try await body()
+        }
+    }
+
+    /// The first word of `sql`, upper-cased (`SELECT`), or `postgresql` when there is none.
+    static func operationName(_ sql: String) -> String {
+        let word = sql.utf8.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }.prefix { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        return word.isEmpty ? "postgresql" : String(decoding: word, as: UTF8.self).uppercased()
     }
 
     /// Runs a parameterless, possibly multi-statement script on `handle` (simple query protocol).

@@ -12,6 +12,11 @@ public struct CommonConfiguration: Sendable {
     public var kafkaTopicPrefix: String
     public var logLevel: Logger.Level
     public var logFormat: LogFormat
+    /// `OTEL_EXPORTER_OTLP_ENDPOINT` (optional): where to export traces over OTLP/HTTP; nil
+    /// turns tracing off (no spans are made, an incoming `traceparent` is still passed on).
+    public var otlpEndpoint: String?
+    /// `OTEL_SERVICE_NAME` [`inkwell-<service>`]: the traces' `service.name`.
+    public var otelServiceName: String
 
     public enum LogFormat: String, Sendable { case text, json }
 
@@ -25,7 +30,12 @@ public struct CommonConfiguration: Sendable {
         let level = env.oneOf("log.level", ["trace", "debug", "info", "notice", "warning", "error", "critical"], default: "info")
         logLevel = Logger.Level(rawValue: level) ?? .info
         logFormat = LogFormat(rawValue: env.oneOf("log.format", ["text", "json"], default: "text")) ?? .text
+        otlpEndpoint = env.url("otel.exporter.otlp.endpoint", required: false)
+        otelServiceName = env.string("otel.service.name", default: "inkwell-\(serviceName)")
     }
+
+    /// Whether spans are recorded and exported (``otlpEndpoint`` set).
+    public var tracesExported: Bool { otlpEndpoint != nil }
 
     /// A topic name with the optional shared-cluster prefix.
     public func topic(_ name: String) -> String { kafkaTopicPrefix + name }

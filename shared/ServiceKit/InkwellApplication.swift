@@ -19,7 +19,7 @@ public enum InkwellApplication {
         authentication: (any AccessTokenVerifying)? = nil,
         routes register: (RouteTable) throws -> Void
     ) rethrows -> some ApplicationProtocol {
-        let router = Router.inkwell(bodyLimit: bodyLimit, authentication: authentication)
+        let router = Router.inkwell(bodyLimit: bodyLimit, authentication: authentication, tracing: common.tracesExported)
         let routes = RouteTable(router: router)
         HealthController(checks: readiness).register(on: routes)
         MetricsController(registry: registry).register(on: routes)

@@ -3,14 +3,12 @@ import InkwellAuth
 import InkwellCore
 import Logging
 
-/// The request context of every Inkwell service: the request id and trace context of the request,
+/// The request context of every Inkwell service: the request id of the request,
 /// its authenticated caller, and the body limit of the route it matched.
 public struct InkwellRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// `X-Request-Id`: the client's (when it sent a sane one) or a new one.
     public var requestId: String = ""
-    /// The W3C trace context of this request (continued from `traceparent`, or started here).
-    public var trace: TraceContext = .init()
     /// The caller, set by ``AuthMiddleware`` from a verified bearer token; `nil` for an anonymous
     /// request (or a service that does not install the middleware).
     public var user: AuthenticatedUser?

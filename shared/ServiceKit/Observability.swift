@@ -37,7 +37,7 @@ public enum Observability {
         guard let context = ServiceContext.current else { return [:] }
         var metadata: Logger.Metadata = [:]
         if let requestId = context.requestId { metadata["request_id"] = .string(requestId) }
-        if let trace = context.traceContext { metadata["trace_id"] = .string(trace.traceId) }
+        if let trace = context.outgoingTraceparent.flatMap(Traceparent.init) { metadata["trace_id"] = .string(String(trace.traceId)) }
         return metadata
     }
 

@@ -1,15 +1,17 @@
-import Foundation
 import HTTPTypes
 import Hummingbird
 import InkwellCore
 import Logging
 import ServiceContextModule
 
-/// Gives every request an id and a trace context, puts both into the task-local `ServiceContext`
-/// (where log lines, outgoing calls and published events find them), and
+/// Gives every request an id, puts it and the caller's `traceparent` into the task-local
+/// `ServiceContext` (where log lines, outgoing calls and published events find them), and
 /// returns `X-Request-Id` on every response (errors included: it runs outside ``ProblemMiddleware``),
 /// with `X-Content-Type-Options: nosniff`: JSON that carries user-written text (a title such as
 /// `<script>…`) is never sniffed into HTML by a browser.
+///
+/// Spans are not made here: with tracing on, Hummingbird's `TracingMiddleware` (outside this
+/// one) has made the request's span; with it off, the caller's `traceparent` is forwarded as is.
 public struct RequestIdMiddleware: RouterMiddleware {
     public typealias Context = InkwellRequestContext
 
@@ -17,13 +19,14 @@ public struct RequestIdMiddleware: RouterMiddleware {
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        context.trace = request.headers[.traceparent].flatMap(TraceContext.init(continuing:)) ?? TraceContext()
-        // Without a client id, the trace id serves: unique, and no second random draw per request.
-        context.requestId = request.headers[.requestId].flatMap(Self.sanitized) ?? context.trace.traceId
-        // The trace travels in the task-local ServiceContext: the unit of work stamps events with
-        // it and the HTTP client passes it on, without a parameter through every layer.
         var serviceContext = ServiceContext.current ?? .topLevel
-        serviceContext.traceContext = context.trace
+        let forwarded = request.headers[.traceparent].flatMap(Traceparent.init)
+        if let forwarded { serviceContext.forwardedTraceparent = forwarded }
+        // Without a client id, the trace id serves (the caller's, or this request's span's when
+        // tracing is on): one id to search logs and traces by. Else one random draw.
+        context.requestId = request.headers[.requestId].flatMap(Self.sanitized)
+            ?? (forwarded ?? serviceContext.outgoingTraceparent.flatMap(Traceparent.init)).map { String($0.traceId) }
+            ?? Hex.encode(SecureRandom.bytes(16))
         // Log lines get request_id and trace_id from here, through the logging system's metadata
         // provider, only when a line is written: setting them on the request's logger re-rendered
         // its metadata on every request (7 % of a trivial request's CPU in a profile).

@@ -122,6 +122,7 @@ public enum GatewayApp {
         let configuration = try GatewayConfiguration(environment: environment)
         let registry = Observability.bootstrap(configuration.common)
         let logger = Observability.logger(configuration.common)
-        try await buildApplication(configuration: configuration, registry: registry, logger: logger).runService()
+        let exporter = try OTLPTracing.bootstrap(configuration.common)
+        try await OTLPTracing.run(try buildApplication(configuration: configuration, registry: registry, logger: logger), exporter: exporter, logger: logger)
     }
 }

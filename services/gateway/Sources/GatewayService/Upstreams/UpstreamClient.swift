@@ -6,6 +6,7 @@ import InkwellHTTPClient
 import InkwellServiceKit
 import Logging
 import Metrics
+import ServiceContextModule
 
 /// Calls the services over libcurl with the gateway's deadline, passing the request id and trace
 /// context on; an unreachable or slow service becomes a 503 problem, never a hung request.
@@ -44,7 +45,6 @@ public struct UpstreamClient: Sendable {
             for value in headers[values: name] { outgoing.append(HTTPHeader(name: name.canonicalName, value: value)) }
         }
         outgoing.append(HTTPHeader(name: "X-Request-Id", value: call.requestId))
-        outgoing.append(HTTPHeader(name: "traceparent", value: call.trace.traceparent))
         let start = ContinuousClock.now
         var timeout = timeout
         if let deadline = call.deadline {
@@ -54,7 +54,9 @@ public struct UpstreamClient: Sendable {
         }
         let request = HTTPClientRequest(method: method, url: baseURLs[upstream]! + pathAndQuery, headers: outgoing, body: body, timeout: timeout)
         do {
-            let response = try await transport.execute(request)
+            // In the call's context: the transport's client span (and the `traceparent` it sends)
+            // continue the request's trace, or the caller's forwarded one.
+            let response = try await ServiceContext.withValue(call.serviceContext) { try await transport.execute(request) }
             timers[upstream]?.recordNanoseconds((ContinuousClock.now - start).nanoseconds)
             return response
         } catch let error as HTTPClientError {
