@@ -29,7 +29,7 @@ import Testing
         let byName = Dictionary(uniqueKeysWithValues: env.variables.map { ($0.name, $0) })
         #expect(env.variables.map(\.name) == [
             "HTTP_HOST", "HTTP_PORT", "HTTP_IDLE_TIMEOUT_SECONDS", "KAFKA_BROKERS", "KAFKA_TOPIC_PREFIX", "LOG_LEVEL", "LOG_FORMAT",
-            "DATABASE_URL", "DATABASE_POOL_SIZE", "SMTP_URL",
+            "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SERVICE_NAME", "DATABASE_URL", "DATABASE_POOL_SIZE", "SMTP_URL",
         ])
         // The default is the code's default, not the value set in this environment.
         #expect(byName["HTTP_PORT"] == ConfigurationVariable(name: "HTTP_PORT", required: false, secret: false, defaultValue: "8081", expected: "a whole number in 1...65535"))

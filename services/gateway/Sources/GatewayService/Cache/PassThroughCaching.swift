@@ -9,7 +9,7 @@ import InkwellCore
 /// - `/api/v1/posts/{slug}`: the slug, and the post's id from the answer.
 /// - `/api/v1/posts/{slug}/comments`: the slug and the post id of the comments shown; an empty
 ///   page names no post, so a comment event could not reach it: not kept.
-/// Only complete answers (200, 301, 404) are kept.
+/// Only complete answers (200, 301) are kept; never a 404 (see ``ComposedAnswer``).
 enum PassThroughCaching {
     enum Read: Equatable {
         case list(Set<CacheTag>)
@@ -44,7 +44,7 @@ enum PassThroughCaching {
 
     /// The answer as the cache keeps it: tagged, and cacheable only when complete and taggable.
     static func response(for read: Read, status: Int, body: [UInt8]) -> (tags: Set<CacheTag>, isCacheable: Bool) {
-        let complete = status == 200 || status == 301 || status == 404
+        let complete = status == 200 || status == 301
         switch read {
         case .list(let tags):
             return (tags, complete)
@@ -56,7 +56,7 @@ enum PassThroughCaching {
             return (tags, true)
         case .comments(let slug):
             var tags: Set<CacheTag> = [.postSlug(slug)]
-            guard status == 200 else { return (tags, status == 404) }
+            guard status == 200 else { return (tags, false) }
             guard let page = try? InkwellJSON.decoder.decode(CommentItems.self, from: Data(body)), !page.items.isEmpty else {
                 return (tags, false)
             }

@@ -7,18 +7,22 @@ import NIOCore
 /// `InkwellJSON.responseEncoder`), a service's answer passed on, or its redirect at the
 /// gateway's URL; each a ``CacheableResponse`` with what it shows.
 public enum ComposedAnswer {
-    /// The statuses whose answer is complete and the same for every anonymous caller.
-    static let cacheableStatuses: Set<Int> = [200, 301, 404]
+    /// The statuses whose answer is complete and the same for every anonymous caller. Not 404:
+    /// the comments service learns posts from events, so its 404 for a post just published can
+    /// come after the gateway applied that event, and a kept 404 would outlive it.
+    static let cacheableStatuses: Set<Int> = [200, 301]
 
-    /// Whether the cache may keep an answer: 200, 301 or 404, and not degraded.
+    /// Whether the cache may keep an answer: 200 or 301, and not degraded.
     public static func isCacheable(status: Int, degradation: Degradation) -> Bool {
         cacheableStatuses.contains(status) && !degradation.isDegraded
     }
 
-    /// 200 with `body` as JSON and, when degraded, `X-Inkwell-Degraded`.
-    public static func json(_ body: some Encodable, tags: Set<CacheTag>, degradation: Degradation = Degradation()) throws -> CacheableResponse {
+    /// 200 with `body` as JSON and, when degraded, `X-Inkwell-Degraded`; `eTag` is the critical
+    /// part's (a post's version, for `If-Match` on its next write).
+    public static func json(_ body: some Encodable, tags: Set<CacheTag>, degradation: Degradation = Degradation(), eTag: String? = nil) throws -> CacheableResponse {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
+        if let eTag { headers[.eTag] = eTag }
         if let degraded = degradation.headerValue { headers[.inkwellDegraded] = degraded }
         let bytes = try InkwellJSON.responseEncoder.encode(body)
         return CacheableResponse(

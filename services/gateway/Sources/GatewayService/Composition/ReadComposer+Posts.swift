@@ -60,7 +60,7 @@ extension ReadComposer {
         var tags = slugTags.union(CompositionTags.comments(comments.comments))
         tags.insert(.post(post.id))
         tags.insert(.user(post.authorId))
-        return try ComposedAnswer.json(composed, tags: tags, degradation: degradation)
+        return try ComposedAnswer.json(composed, tags: tags, degradation: degradation, eTag: response.header("ETag"))
     }
 
     /// `GET /api/v1/posts/{slug}/comments`: the comments service's page, every comment and

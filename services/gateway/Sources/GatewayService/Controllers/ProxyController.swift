@@ -95,6 +95,10 @@ public struct ProxyController: Sendable {
             upstream, method: request.method.rawValue, pathAndQuery: pathAndQuery,
             headers: request.headers, body: hasBody ? Array(buffer.readableBytesView) : nil, context: context
         )
+        if let cache {
+            let written = WriteInvalidation.tags(method: request.method.rawValue, path: request.uri.path, status: response.status, body: response.body)
+            if !written.isEmpty { _ = cache.invalidate(written) }
+        }
         return Self.relay(response)
     }
 

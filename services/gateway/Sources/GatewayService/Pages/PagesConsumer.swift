@@ -35,10 +35,12 @@ public final class PagesConsumer: Service, Sendable {
         self.logger = logger
     }
 
-    /// The consumer configuration of the gateway's page renderer.
+    /// The consumer configuration of the gateway's page renderer: the group `gateway` within the
+    /// topic prefix's namespace, as the services' groups are (prefix + service name), so that
+    /// deployments sharing a cluster under different prefixes never rebalance each other.
     public static func configuration(brokers: String, topicPrefix: String) -> KafkaConsumerConfiguration {
         KafkaConsumerConfiguration(
-            brokers: brokers, groupId: "gateway", topics: EventTopic.allCases.map { $0.name(prefix: topicPrefix) },
+            brokers: brokers, groupId: topicPrefix + "gateway", topics: EventTopic.allCases.map { $0.name(prefix: topicPrefix) },
             autoOffsetReset: .earliest, extra: ["client.id": "inkwell-gateway-pages", "auto.commit.interval.ms": "200"]
         )
     }
