@@ -127,6 +127,17 @@ import Testing
         let tree = [Self.comment(by: Self.alan.id, post: postId, replies: [Self.comment(by: Self.grace.id, post: postId)])]
         #expect(CompositionTags.comments(tree) == [.post(postId), .user(Self.alan.id), .user(Self.grace.id)])
     }
+
+    /// A thread names its post: by the comments service's header, or by its comments; an empty
+    /// page without the header names none and is not to be kept.
+    @Test func threadTagsAlwaysNameThePost() {
+        let postId = UUID()
+        #expect(CompositionTags.thread(slug: "s", postId: postId, comments: []) == [.postSlug("s"), .post(postId)])
+        #expect(CompositionTags.thread(slug: "s", postId: nil, comments: []) == nil)
+        let tree = [Self.comment(by: Self.alan.id, post: postId)]
+        #expect(CompositionTags.thread(slug: "s", postId: nil, comments: tree) == [.postSlug("s"), .post(postId), .user(Self.alan.id)])
+        #expect(CompositionTags.thread(slug: "s", postId: postId, comments: tree) == [.postSlug("s"), .post(postId), .user(Self.alan.id)])
+    }
 }
 
 extension CompositionDecisionTests {
