@@ -50,7 +50,7 @@ import Testing
 
     @Test func anonymousGetIsAMissThenAHitWithTheSameAnswer() async throws {
         let upstream = Self.services()
-        try await GatewayHarness.run(upstream: upstream, cache: Self.cache()) { client in
+        try await GatewayHarness.run(upstream: upstream, cache: Self.cache()) { client async throws in
             for uri in ["/api/v1/tags", "/api/v1/posts/hello", "/api/v1/posts?limit=2", "/api/v1/posts/hello/comments"] {
                 let first = try await Self.send(client, uri)
                 #expect(first.status == .ok && first.xCache == "miss", "\(uri)")
@@ -66,7 +66,7 @@ import Testing
     @Test func aRequestWithAuthorizationIsNeverServedFromNorStoredInTheCache() async throws {
         let upstream = Self.services()
         let auth: HTTPFields = [.authorization: "Bearer t"]
-        try await GatewayHarness.run(upstream: upstream, cache: Self.cache()) { client in
+        try await GatewayHarness.run(upstream: upstream, cache: Self.cache()) { client async throws in
             // Cached for anonymous readers ...
             _ = try await Self.send(client, "/api/v1/posts/hello")
             #expect(try await Self.send(client, "/api/v1/posts/hello").xCache == "hit")
@@ -84,7 +84,7 @@ import Testing
 
     @Test func headIsKeptApartFromGet() async throws {
         let upstream = Self.services()
-        try await GatewayHarness.run(upstream: upstream, cache: Self.cache()) { client in
+        try await GatewayHarness.run(upstream: upstream, cache: Self.cache()) { client async throws in
             #expect(try await Self.send(client, "/api/v1/tags", method: .head).xCache == "miss")
             #expect(try await Self.send(client, "/api/v1/tags", method: .head).xCache == "hit")
             let get = try await Self.send(client, "/api/v1/tags")
@@ -99,7 +99,7 @@ import Testing
     @Test func aCacheOffOrNotLiveBypassesEveryRead() async throws {
         for cache in [Self.cache(maxBytes: 0), Self.cache(live: false)] {
             let upstream = Self.services()
-            try await GatewayHarness.run(upstream: upstream, cache: cache) { client in
+            try await GatewayHarness.run(upstream: upstream, cache: cache) { client async throws in
                 for _ in 0..<2 {
                     #expect(try await Self.send(client, "/api/v1/tags").xCache == "bypass")
                     #expect(try await Self.send(client, "/api/v1/posts/hello").xCache == "bypass")
@@ -109,14 +109,14 @@ import Testing
             #expect(cache.usage.entries == 0)
         }
         // No cache at all (`CACHE_MAX_BYTES=0` in the gateway): no `X-Cache`.
-        try await GatewayHarness.run(upstream: Self.services()) { client in
+        try await GatewayHarness.run(upstream: Self.services()) { client async throws in
             #expect(try await Self.send(client, "/api/v1/posts/hello").xCache == nil)
         }
     }
 
     @Test func aDegradedAnswerIsNeverKept() async throws {
         let upstream = GatewayComposedReadsTests.services(failing: ["http://users.test"])
-        try await GatewayHarness.run(upstream: upstream, cache: Self.cache()) { client in
+        try await GatewayHarness.run(upstream: upstream, cache: Self.cache()) { client async throws in
             for _ in 0..<2 { #expect(try await Self.send(client, "/api/v1/posts/hello").xCache == "miss") }
         }
     }
@@ -132,7 +132,7 @@ import Testing
             return try composed.answer(request)
         }
         let cache = Self.cache()
-        try await GatewayHarness.run(upstream: upstream, cache: cache) { client in
+        try await GatewayHarness.run(upstream: upstream, cache: cache) { client async throws in
             _ = try await Self.send(client, "/api/v1/posts/hello")
             #expect(try await Self.send(client, "/api/v1/posts/hello").xCache == "hit")
             #expect(cache.invalidate([.post(UUID(uuidString: Self.post1)!)]) == 1)
@@ -145,7 +145,7 @@ import Testing
     /// (the comments service may not know the post yet).
     @Test func anEmptyThreadIsTaggedWithItsPostOrNotKept() async throws {
         let cache = Self.cache()
-        try await GatewayHarness.run(upstream: Self.services(), cache: cache) { client in
+        try await GatewayHarness.run(upstream: Self.services(), cache: cache) { client async throws in
             let first = try await Self.send(client, "/api/v1/posts/empty/comments")
             #expect(first.status == .ok && first.xCache == "miss")
             #expect(try await Self.send(client, "/api/v1/posts/empty/comments").xCache == "hit")
@@ -153,11 +153,11 @@ import Testing
             #expect(try await Self.send(client, "/api/v1/posts/empty/comments").xCache == "miss")
         }
         let unnamed = Self.services(emptyThread: Self.thread(items: "", postId: nil))
-        try await GatewayHarness.run(upstream: unnamed, cache: Self.cache()) { client in
+        try await GatewayHarness.run(upstream: unnamed, cache: Self.cache()) { client async throws in
             for _ in 0..<2 { #expect(try await Self.send(client, "/api/v1/posts/empty/comments").xCache == "miss") }
         }
         let unknown = Self.services(emptyThread: RecordingUpstream.json(#"{"type": "about:blank", "status": 404}"#, status: 404))
-        try await GatewayHarness.run(upstream: unknown, cache: Self.cache()) { client in
+        try await GatewayHarness.run(upstream: unknown, cache: Self.cache()) { client async throws in
             for _ in 0..<2 {
                 let answer = try await Self.send(client, "/api/v1/posts/empty/comments")
                 #expect(answer.status == .notFound && answer.xCache == "miss")

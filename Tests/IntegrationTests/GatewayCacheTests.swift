@@ -31,6 +31,27 @@ import TestSupport
         var xCache: String?
     }
 
+    /// The polls of one observation, shared by its tasks, and which gateways' polling is over.
+    final class Recording: Sendable {
+        private let byKey = Mutex<[String: [Poll]]>([:])
+        private let stopped = Mutex<Set<String>>([])
+
+        func append(_ poll: Poll, to key: String) { byKey.withLock { $0[key, default: []].append(poll) } }
+        func polls(of key: String) -> [Poll] { byKey.withLock { $0[key] ?? [] } }
+        var keys: Int { byKey.withLock { $0.count } }
+        func stop(_ gateway: String) { _ = stopped.withLock { $0.insert(gateway) } }
+        func isStopped(_ gateway: String) -> Bool { stopped.withLock { $0.contains(gateway) } }
+    }
+
+    /// A value set once by one task and read by others (a created comment's id).
+    final class Slot: Sendable {
+        private let stored = Mutex<String?>(nil)
+        var value: String? {
+            get { stored.withLock { $0 } }
+            set { stored.withLock { $0 = newValue } }
+        }
+    }
+
     /// What the polling of one read on one gateway found for one change.
     struct Observation: CustomStringConvertible {
         var change: String
@@ -101,8 +122,7 @@ import TestSupport
         _ stack: ServiceStack, _ gateways: [Gateway], _ reads: [Read], change name: String, subject: @escaping @Sendable () -> String?,
         _ change: @Sendable () async throws -> Void
     ) async throws -> [Observation] {
-        let polls = Mutex<[String: [Poll]]>([:])
-        let stopped = Mutex<Set<String>>([])
+        let recording = Recording()
         let sinceMs = nowMs()
         return try await withThrowingTaskGroup(of: [Observation].self) { group in
             for gateway in gateways {
@@ -111,32 +131,31 @@ import TestSupport
                     group.addTask {
                         // Ends when the gateway's observer says so, or at the deadline (an error).
                         try await pollUntil("\(key) polling to end", timeout: .seconds(40), interval: .milliseconds(10)) {
-                            if stopped.withLock({ $0.contains(gateway.name) }) { return true }
+                            if recording.isStopped(gateway.name) { return true }
                             let start = nowMs()
                             let response = try await get(stack, gateway.url + read.path)
                             let poll = Poll(startMs: start, shows: response.status == 200 && read.shows(json(response)), xCache: response.header("X-Cache"))
-                            polls.withLock { $0[key, default: []].append(poll) }
+                            recording.append(poll, to: key)
                             return false
                         }
                         return []
                     }
                 }
                 group.addTask {
-                    defer { stopped.withLock { _ = $0.insert(gateway.name) } }
+                    defer { recording.stop(gateway.name) }
                     try await pollUntil("every read on \(gateway.name) to show \(name)", timeout: .seconds(30), interval: .milliseconds(10)) {
-                        polls.withLock { all in reads.allSatisfy { read in all["\(gateway.name) \(read.name)"]?.contains { $0.shows } == true } }
+                        reads.allSatisfy { read in recording.polls(of: "\(gateway.name) \(read.name)").contains { $0.shows } }
                     }
                     let applied = try await appliedAt(gateway, subject: subject, sinceMs: sinceMs)
                     try await pollUntil("250 ms after \(gateway.name) applied \(name)", timeout: .seconds(5), interval: .milliseconds(10)) {
                         nowMs() > applied + 250
                     }
-                    return polls.withLock { all in
-                        reads.map { Observation(change: name, gateway: gateway.name, read: $0.name, appliedMs: applied, polls: all["\(gateway.name) \($0.name)"] ?? []) }
-                    }
+                    recording.stop(gateway.name)
+                    return reads.map { Observation(change: name, gateway: gateway.name, read: $0.name, appliedMs: applied, polls: recording.polls(of: "\(gateway.name) \($0.name)")) }
                 }
             }
             // The pollers are running: make the change.
-            try await pollUntil("the first polls", timeout: .seconds(10), interval: .milliseconds(5)) { polls.withLock { $0.count == gateways.count * reads.count } }
+            try await pollUntil("the first polls", timeout: .seconds(10), interval: .milliseconds(5)) { recording.keys == gateways.count * reads.count }
             try await change()
             var observations: [Observation] = []
             for try await found in group { observations += found }
@@ -195,6 +214,11 @@ import TestSupport
             try await Self.get(stack, stack.gatewayURL + "/api/v1/posts/\(slug)/comments", headers: author.auth).status == 200
         }
 
+        // The comments service names the post of a thread, empty or not: what the gateway tags
+        // the thread's answer with.
+        let direct = try await Self.get(stack, "http://127.0.0.1:\(stack.ports["comments"]!)/api/v1/posts/\(slug)/comments")
+        #expect(direct.status == 200 && direct.header("X-Inkwell-Post-Id") == postId, "\(direct.headers)")
+
         let post = "/api/v1/posts/\(slug)", thread = "/api/v1/posts/\(slug)/comments"
         let feed = "/api/v1/posts?author=\(author.username)", profile = "/api/v1/users/\(author.username)"
         var all: [Observation] = []
@@ -220,11 +244,11 @@ import TestSupport
         ]
         for gateway in gateways { try await Self.warm(stack, gateway, commentReads) }
         // The comment's id is its event's subject.
-        let commentId = Mutex<String?>(nil)
-        all += try await Self.observe(stack, gateways, commentReads, change: "first comment", subject: { commentId.withLock { $0 } }) {
+        let commentId = Slot()
+        all += try await Self.observe(stack, gateways, commentReads, change: "first comment", subject: { commentId.value }) {
             let comment = try await stack.request("POST", thread, json: #"{"body": "First!"}"#, headers: commenter.auth)
             #expect(comment.status == 201 && comment.json["status"] as? String == "approved", "\(comment.text)")
-            commentId.withLock { $0 = comment.json["id"] as? String }
+            commentId.value = comment.json["id"] as? String
         }
 
         // 3. The author's display name.
