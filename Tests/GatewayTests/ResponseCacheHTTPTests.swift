@@ -79,7 +79,8 @@ import Testing
             #expect(try await Self.send(client, "/api/v1/tags").xCache == "miss")
         }
         let signedIn = upstream.requests.filter { $0.url == "http://blog.test/api/v1/posts/hello" && $0.headers.contains { $0.name.lowercased() == "authorization" } }
-        #expect(signedIn.count == 2, "each signed-in read reached the blog with its credentials")
+        // /hello twice and /hello?v=2 (the post read asks the blog for the post, not the query).
+        #expect(signedIn.count == 3, "each signed-in read reached the blog with its credentials")
     }
 
     @Test func headIsKeptApartFromGet() async throws {
