@@ -28,12 +28,14 @@ import TestSupport
         let created = try await stack.request("POST", "/api/v1/posts", json: #"{"title": "Composed \#(word)", "body": "About \#(word).", "tags": ["Composition"], "status": "published"}"#, headers: author.auth)
         try #require(created.status == 201, "\(created.text)")
         let slug = created.json["slug"] as! String
-        var first: HTTPClientResponse?
+        // A signed-in read of the thread (never cached) until the comments service knows the
+        // post; polling with the POST would use up the commenter's 5 comments a minute on 404s.
         try await pollUntil("the comments service to know \(slug)", timeout: .seconds(60), interval: .milliseconds(50)) {
-            first = try await stack.request("POST", "/api/v1/posts/\(slug)/comments", json: #"{"body": "First"}"#, headers: commenter.auth)
-            return first?.status == 201
+            try await stack.request("GET", "/api/v1/posts/\(slug)/comments", headers: commenter.auth).status == 200
         }
-        let parent = first!.json["id"] as! String
+        let first = try await stack.request("POST", "/api/v1/posts/\(slug)/comments", json: #"{"body": "First"}"#, headers: commenter.auth)
+        try #require(first.status == 201, "\(first.text)")
+        let parent = first.json["id"] as! String
         let reply = try await stack.request("POST", "/api/v1/posts/\(slug)/comments", json: #"{"body": "Reply", "parentId": "\#(parent)"}"#, headers: replier.auth)
         try #require(reply.status == 201, "\(reply.text)")
         return Fixture(stack: stack, author: author, commenter: commenter, replier: replier, slug: slug, word: word)
@@ -166,7 +168,8 @@ import TestSupport
             return result
         }
         let whole = ["feed": "200", "post": "200", "comments": "200", "profile": "200"]
-        #expect(try await answers() == whole)
+        let before = try await answers()
+        #expect(before == whole, "\(before)")
 
         let frozen: [(ChildProcess, [String: String])] = [
             (stack.users, ["feed": "200 users", "post": "200 users", "comments": "200 users", "profile": "503"]),
