@@ -40,7 +40,7 @@ import Testing
         #expect(degradation.headerValue == "blog,comments,users")
     }
 
-    @Test(arguments: [(200, false, true), (301, false, true), (404, false, true), (200, true, false), (401, false, false), (403, false, false), (400, false, false), (503, false, false)])
+    @Test(arguments: [(200, false, true), (301, false, false), (404, false, true), (200, true, false), (401, false, false), (403, false, false), (400, false, false), (503, false, false)])
     func cacheability(status: Int, degraded: Bool, expected: Bool) {
         let degradation = Degradation(missing: degraded ? [.users] : [])
         #expect(ComposedAnswer.isCacheable(status: status, degradation: degradation) == expected)
@@ -126,6 +126,17 @@ import Testing
         let postId = UUID()
         let tree = [Self.comment(by: Self.alan.id, post: postId, replies: [Self.comment(by: Self.grace.id, post: postId)])]
         #expect(CompositionTags.comments(tree) == [.post(postId), .user(Self.alan.id), .user(Self.grace.id)])
+    }
+
+    /// A thread names its post: by the comments service's header, or by its comments; an empty
+    /// page without the header names none and is not to be kept.
+    @Test func threadTagsAlwaysNameThePost() {
+        let postId = UUID()
+        #expect(CompositionTags.thread(slug: "s", postId: postId, comments: []) == [.postSlug("s"), .post(postId)])
+        #expect(CompositionTags.thread(slug: "s", postId: nil, comments: []) == nil)
+        let tree = [Self.comment(by: Self.alan.id, post: postId)]
+        #expect(CompositionTags.thread(slug: "s", postId: nil, comments: tree) == [.postSlug("s"), .post(postId), .user(Self.alan.id)])
+        #expect(CompositionTags.thread(slug: "s", postId: postId, comments: tree) == [.postSlug("s"), .post(postId), .user(Self.alan.id)])
     }
 }
 

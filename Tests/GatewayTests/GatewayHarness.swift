@@ -14,7 +14,7 @@ enum GatewayHarness {
 
     static func run<Value: Sendable>(
         upstream: RecordingUpstream = RecordingUpstream(), publicBaseURL: String = "",
-        site: SiteFileServer? = nil,
+        site: SiteFileServer? = nil, cache: ResponseCache? = nil,
         _ test: @Sendable (any TestClientProtocol) async throws -> Value
     ) async throws -> Value {
         let configuration = try GatewayConfiguration(environment: [
@@ -23,7 +23,7 @@ enum GatewayHarness {
         let upstreams = UpstreamClient(transport: upstream, configuration: configuration)
         let app = GatewayApp.application(
             common: configuration.common, registry: PrometheusCollectorRegistry(), logger: Logger(label: "test.gateway"),
-            readiness: [], services: [], upstreams: upstreams, publicBaseURL: publicBaseURL, site: site
+            readiness: [], services: [], upstreams: upstreams, publicBaseURL: publicBaseURL, site: site, cache: cache
         )
         return try await app.test(.router, test)
     }

@@ -17,11 +17,9 @@ import TestSupport
         var word: String
     }
 
-    /// A stack with a published post by `author`, a comment by `commenter` and a reply by
-    /// `replier`; `cached: false` turns the gateway's response cache off (CACHE_MAX_BYTES=0), for
-    /// tests of what the gateway answers when it has to ask the services.
-    static func fixture(upstreamTimeoutMs: Int = 10_000, cached: Bool = true) async throws -> Fixture {
-        let stack = try await ServiceStack.start(upstreamTimeoutMs: upstreamTimeoutMs, gatewayEnvironment: cached ? [:] : ["CACHE_MAX_BYTES": "0"])
+    /// A stack with a published post by `author`, a comment by `commenter` and a reply by `replier`.
+    static func fixture(upstreamTimeoutMs: Int = 10_000, gatewayEnvironment: [String: String] = [:]) async throws -> Fixture {
+        let stack = try await ServiceStack.start(upstreamTimeoutMs: upstreamTimeoutMs, gatewayEnvironment: gatewayEnvironment)
         let author = try await stack.account(prefix: "w", roles: ["reader", "author"])
         // Moderators' comments are approved at once.
         let commenter = try await stack.account(prefix: "c", roles: ["reader", "moderator"])
@@ -30,9 +28,10 @@ import TestSupport
         let created = try await stack.request("POST", "/api/v1/posts", json: #"{"title": "Composed \#(word)", "body": "About \#(word).", "tags": ["Composition"], "status": "published"}"#, headers: author.auth)
         try #require(created.status == 201, "\(created.text)")
         let slug = created.json["slug"] as! String
-        // Polled with a read: every comment attempt counts toward the 5-a-minute limit.
+        // A signed-in read of the thread (never cached) until the comments service knows the
+        // post; polling with the POST would use up the commenter's 5 comments a minute on 404s.
         try await pollUntil("the comments service to know \(slug)", timeout: .seconds(60), interval: .milliseconds(50)) {
-            try await stack.request("GET", "/api/v1/posts/\(slug)/comments").status == 200
+            try await stack.request("GET", "/api/v1/posts/\(slug)/comments", headers: commenter.auth).status == 200
         }
         let first = try await stack.request("POST", "/api/v1/posts/\(slug)/comments", json: #"{"body": "First"}"#, headers: commenter.auth)
         try #require(first.status == 201, "\(first.text)")
@@ -143,7 +142,9 @@ import TestSupport
     }
 
     @Test func eachServiceFrozenThenStoppedGivesDegradedAnswersOr503sWithinTheDeadline() async throws {
-        let f = try await Self.fixture(upstreamTimeoutMs: 1000, cached: false)
+        // Without the response cache: it would answer from entries made before the outage
+        // (GatewayCacheTests covers the cache); this is about composing without a service.
+        let f = try await Self.fixture(upstreamTimeoutMs: 1000, gatewayEnvironment: ["CACHE_MAX_BYTES": "0"])
         let stack = f.stack
         defer { Task { await stack.stop() } }
         let paths = [
@@ -167,7 +168,8 @@ import TestSupport
             return result
         }
         let whole = ["feed": "200", "post": "200", "comments": "200", "profile": "200"]
-        #expect(try await answers() == whole)
+        let before = try await answers()
+        #expect(before == whole, "\(before)")
 
         let frozen: [(ChildProcess, [String: String])] = [
             (stack.users, ["feed": "200 users", "post": "200 users", "comments": "200 users", "profile": "503"]),

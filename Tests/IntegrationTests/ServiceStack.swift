@@ -21,6 +21,9 @@ final class ServiceStack: Sendable {
     /// The stack's file server, a scratch directory: the blog's `MEDIA_SINK` and the gateway's
     /// `PAGES_SINK` (unless the environments given to ``start`` say otherwise).
     let pagesDirectory: String
+    /// What the gateway was started with, but its port (``startGatewayReplica(environment:)``).
+    let gatewayEnvironment: [String: String]
+    let logDirectory: URL
 
     var gatewayURL: String { "http://127.0.0.1:\(ports["gateway"]!)" }
     var usersURL: String { "http://127.0.0.1:\(ports["users"]!)" }
@@ -102,14 +105,17 @@ final class ServiceStack: Sendable {
             "DATABASE_URL": try database.url(role: "blog"), "JWKS_URL": jwks, "MEDIA_SINK": "file://" + pagesDirectory,
         ].merging(blogEnvironment) { _, new in new })
         comments = try start("comments", ["DATABASE_URL": try database.url(role: "comments"), "JWKS_URL": jwks])
-        gateway = try start("gateway", [
+        let gatewayExtra = [
             "USERS_URL": gatewayUsersURL ?? "http://127.0.0.1:\(ports["users"]!)",
             "BLOG_URL": "http://127.0.0.1:\(ports["blog"]!)",
             "COMMENTS_URL": "http://127.0.0.1:\(ports["comments"]!)",
             "JWKS_URL": jwks,
             "UPSTREAM_TIMEOUT_MS": String(upstreamTimeoutMs),
             "PAGES_SINK": "file://" + pagesDirectory,
-        ].merging(gatewayEnvironment) { _, new in new })
+        ].merging(gatewayEnvironment) { _, new in new }
+        self.gatewayEnvironment = common.merging(gatewayExtra) { _, new in new }
+        logDirectory = logs
+        gateway = try start("gateway", gatewayExtra)
         http = HTTPClient(logger: Logger(label: "test.http"))
     }
 

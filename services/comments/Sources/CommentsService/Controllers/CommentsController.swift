@@ -37,18 +37,22 @@ public struct CommentsController: Sendable {
         let page = try PageRequest<CommentPosition>(request, codec: cursors, purpose: "comments.tree.\(post.id.lowercased)")
         // The page as rendered at the version of the post's comments just read: no write since.
         let key = CommentPageCache.Key(postId: post.id, limit: page.limit, after: page.after)
-        if let body = pages.body(for: key, version: post.commentsVersion) { return Self.json(body) }
+        if let body = pages.body(for: key, version: post.commentsVersion) { return Self.json(body, postId: post.id) }
         let fetched = try await comments.treePage(postId: post.id, limit: page.fetchLimit, after: page.after)
         let (items, next) = try page.page(fetched) { $0.position }
         // Read after the version, so at least as new as it: never older than what it is kept for.
         let body = ByteBuffer(bytes: try InkwellJSON.responseEncoder.encode(Page(items: items.compactMap(\.comment), nextCursor: next)))
         pages.store(body, for: key, version: post.commentsVersion)
-        return Self.json(body)
+        return Self.json(body, postId: post.id)
     }
 
-    /// A rendered body with ``JSONResponse``'s headers.
-    static func json(_ body: ByteBuffer) -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
+    /// A rendered thread with ``JSONResponse``'s headers and `X-Inkwell-Post-Id`: the post the
+    /// slug resolved to, which an empty page does not show, so that the gateway can tag its cached
+    /// answer with the post its comment events name.
+    static func json(_ body: ByteBuffer, postId: UUID) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8", .inkwellPostId: postId.lowercased],
+            body: .init(byteBuffer: body))
     }
 
     func create(_ request: Request, context: InkwellRequestContext) async throws -> JSONResponse<Comment> {

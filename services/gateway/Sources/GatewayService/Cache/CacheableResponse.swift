@@ -11,7 +11,7 @@ public struct CacheableResponse: Sendable {
     public var body: ByteBuffer
     /// What the answer shows; an event touching any of these drops it.
     public var tags: Set<CacheTag>
-    /// Whether the cache may keep it: complete answers (200, 301, 404) only; never a degraded
+    /// Whether the cache may keep it: complete 200s and 404s (``ComposedAnswer/cacheableStatuses``); never a degraded
     /// answer (it would outlive the outage) or an error.
     public var isCacheable: Bool
 

@@ -7,12 +7,14 @@ import NIOCore
 /// `InkwellJSON.responseEncoder`), a service's answer passed on, or its redirect at the
 /// gateway's URL; each a ``CacheableResponse`` with what it shows.
 public enum ComposedAnswer {
-    /// The statuses whose answer is complete and the same for every anonymous caller. Not 404:
-    /// the comments service learns posts from events, so its 404 for a post just published can
-    /// come after the gateway applied that event, and a kept 404 would outlive it.
-    static let cacheableStatuses: Set<Int> = [200, 301]
+    /// The statuses whose answer the cache keeps: 200 and 404 (the blog's and the users service's
+    /// 404s are theirs to end, with an event naming the slug or username; the comments route keeps
+    /// none, see ``ReadComposer/comments(_:context:)``). Not 301: an old slug's redirect names the
+    /// post only by its new slug, and no event of a later rename, unpublication or reuse of the
+    /// old slug would drop it (a rare read, and cheap).
+    static let cacheableStatuses: Set<Int> = [200, 404]
 
-    /// Whether the cache may keep an answer: 200 or 301, and not degraded.
+    /// Whether the cache may keep an answer: a 200 or 404, not degraded.
     public static func isCacheable(status: Int, degradation: Degradation) -> Bool {
         cacheableStatuses.contains(status) && !degradation.isDegraded
     }

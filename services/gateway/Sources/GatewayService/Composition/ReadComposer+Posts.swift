@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import InkwellContracts
 import InkwellCore
@@ -70,12 +71,23 @@ extension ReadComposer {
         let call = call(context)
         let slugTags: Set<CacheTag> = [.postSlug(slug)]
         let response = try await upstreams.send(.comments, method: "GET", pathAndQuery: Self.pathAndQuery(request), headers: request.headers, call: call)
-        guard CriticalAnswer(status: response.status) == .compose else { return ComposedAnswer.passOn(response, tags: slugTags) }
+        guard CriticalAnswer(status: response.status) == .compose else {
+            var answer = ComposedAnswer.passOn(response, tags: slugTags)
+            // A 404 is the comments service not knowing the post as published, possibly not yet:
+            // its projection follows the blog's events, and no event tells the gateway when it has
+            // caught up, so a 404 kept now could outlive the post's publication until the TTL.
+            if response.status == 404 { answer.isCacheable = false }
+            return answer
+        }
         let page = try decode(Page<Comment>.self, response, from: .comments, call: call)
         let ids = CommentAuthorship.authorIds(of: page.items)
         var degradation = Degradation()
         let users = degradation.require(await attempt("authors", call: call) { try await reads.users(ids: ids, call: call) }, from: .users) ?? [:]
         let composed = Page(items: CommentAuthorship.compose(page.items, users: users), nextCursor: page.nextCursor)
-        return try ComposedAnswer.json(composed, tags: slugTags.union(CompositionTags.comments(page.items)), degradation: degradation)
+        let postId = response.header(HTTPField.Name.inkwellPostId.canonicalName).flatMap(UUID.init(uuidString:))
+        let tags = CompositionTags.thread(slug: slug, postId: postId, comments: page.items)
+        var answer = try ComposedAnswer.json(composed, tags: tags ?? slugTags, degradation: degradation)
+        if tags == nil { answer.isCacheable = false }
+        return answer
     }
 }

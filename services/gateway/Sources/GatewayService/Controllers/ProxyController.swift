@@ -67,16 +67,14 @@ public struct ProxyController: Sendable {
     }
 
     func forward(_ request: Request, context: InkwellRequestContext, to upstream: Upstream) async throws -> Response {
-        if let cache, request.method == .get || request.method == .head,
-           let read = PassThroughCaching.read(path: request.uri.path, query: request.uri.query) {
+        if let cache, request.method == .get || request.method == .head, let tags = PassThroughCaching.tags(path: request.uri.path) {
             let pathAndQuery = request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
             return try await cache.read(request, context: context) {
                 let response = try await upstreams.send(
                     upstream, method: request.method.rawValue, pathAndQuery: pathAndQuery, headers: request.headers, body: nil, context: context)
-                let (tags, isCacheable) = PassThroughCaching.response(for: read, status: response.status, body: response.body)
                 return CacheableResponse(
                     status: .init(code: response.status), headers: Self.relayedHeaders(response), body: ByteBuffer(bytes: response.body),
-                    tags: tags, isCacheable: isCacheable)
+                    tags: tags, isCacheable: PassThroughCaching.isCacheable(status: response.status))
             }
         }
         // The route group's BodyLimitMiddleware has refused a declared length over the limit
