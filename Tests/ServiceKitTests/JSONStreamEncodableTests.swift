@@ -55,6 +55,55 @@ import Testing
         #expect(fast == codable)
     }
 
+    static let user = PublicUser(
+        id: UUID(uuidString: "0190A1B2-C3D4-7E5F-8A9B-0C1D2E3F4A5C")!, username: "grace", displayName: awkward, bio: "",
+        createdAt: Date(timeIntervalSince1970: 1_700_000_000.123_456))
+
+    static func comment(parent: UUID? = nil, editedAt: Date? = nil, deleted: Bool = false, replies: [InkwellContracts.Comment] = []) -> InkwellContracts.Comment {
+        InkwellContracts.Comment(
+            id: UUID(), postId: UUID(), parentId: parent, authorId: user.id, body: deleted ? "" : awkward, status: .approved,
+            createdAt: Date(timeIntervalSince1970: 1_767_225_600.5), editedAt: editedAt, deleted: deleted, replies: replies)
+    }
+
+    /// The gateway's composed shapes: with and without author, count and comments.
+    @Test func composedShapesMatchCodable() throws {
+        let user = Self.user
+        let (u1, u2) = try bothWays(user)
+        #expect(u1 == u2)
+        let summary = Self.post().summary
+        for composed in [
+            ComposedPostSummary(summary: summary, author: user, commentCount: 3), ComposedPostSummary(summary: summary),
+            ComposedPostSummary(summary: Self.post(status: .draft, dates: false, tags: []).summary, author: nil, commentCount: 0),
+        ] {
+            let (fast, codable) = try bothWays(composed)
+            #expect(fast == codable)
+            #expect(try InkwellJSON.decoder.decode(ComposedPostSummary.self, from: Data(fast.utf8)).commentCount == composed.commentCount)
+        }
+        let page = Page(items: [ComposedPostSummary(summary: summary, author: user, commentCount: 1), ComposedPostSummary(summary: summary)], nextCursor: "c")
+        let (p1, p2) = try bothWays(page)
+        #expect(p1 == p2)
+        for profile in [PublicProfile(user: user, recentPosts: [summary, summary]), PublicProfile(user: user, recentPosts: [])] {
+            let (fast, codable) = try bothWays(profile)
+            #expect(fast == codable)
+        }
+        let reply = Self.comment(parent: UUID(), editedAt: Date(timeIntervalSince1970: 1_767_225_700.25))
+        let tree = [Self.comment(replies: [reply, Self.comment(parent: UUID(), deleted: true)]), Self.comment()]
+        let authors = [user.id: user]
+        let comments = tree.map { ComposedComment($0, authors: authors) }
+        for comment in comments + tree.map({ ComposedComment($0, authors: [:]) }) {
+            let (fast, codable) = try bothWays(comment)
+            #expect(fast == codable)
+        }
+        for post in [
+            ComposedPost(post: Self.post(), author: user, commentCount: 2, comments: Page(items: comments, nextCursor: "n")),
+            ComposedPost(post: Self.post(status: .draft, dates: false, tags: [])),
+        ] {
+            let (fast, codable) = try bothWays(post)
+            #expect(fast == codable)
+            #expect(try InkwellJSON.decoder.decode(ComposedPost.self, from: Data(fast.utf8)).comments.items.count == post.comments.items.count)
+        }
+    }
+
     /// Nested in a plain `Encodable`, a post takes `encode(to:)` (the fast path starts only at the top).
     @Test func aPostInsideAnotherValueEncodesTheSame() throws {
         struct Wrapper: Encodable {

@@ -15,6 +15,29 @@ public enum Hex {
         }
     }
 
+    /// `bytes` as lower-case hex: the same as the generic ``encode(_:)-(some Collection<UInt8>)``,
+    /// without its per-element generic calls across modules (the request id of every request
+    /// showed in a profile).
+    public static func encode(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBufferPointer { bytes in
+            String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+                var i = 0
+                for byte in bytes {
+                    out[i] = digit(byte >> 4)
+                    out[i + 1] = digit(byte & 0x0F)
+                    i += 2
+                }
+                return i
+            }
+        }
+    }
+
+    /// The lower-case digit of a nibble (0-15).
+    @inline(__always)
+    private static func digit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ (nibble &- 10)
+    }
+
     /// Decodes hex (either case); nil on an odd length or a non-hex character.
     public static func decode(_ text: some StringProtocol) -> [UInt8]? {
         let utf8 = Array(text.utf8)

@@ -13,9 +13,10 @@ public enum InkwellJSON {
     /// `2026-11-21T10:00:00.123Z`.
     public static func format(_ date: Date) -> String { dateStyle.format(date) }
 
-    /// Parses RFC 3339 with or without fractional seconds.
+    /// Parses RFC 3339 with or without fractional seconds (Inkwell's own shapes without the
+    /// format style: ``parseFast(_:)``).
     public static func parseDate(_ string: String) -> Date? {
-        (try? dateStyle.parse(string)) ?? (try? wholeSecondsStyle.parse(string))
+        parseFast(string) ?? (try? dateStyle.parse(string)) ?? (try? wholeSecondsStyle.parse(string))
     }
 
     /// The shared encoder.

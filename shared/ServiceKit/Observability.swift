@@ -21,7 +21,7 @@ public enum Observability {
             }, metadataProvider: provider)
         case .text:
             LoggingSystem.bootstrap({ label, provider in
-                var handler = StreamLogHandler.standardError(label: label, metadataProvider: provider)
+                var handler = TextLogHandler(label: label, metadataProvider: provider)
                 handler.logLevel = level
                 return handler
             }, metadataProvider: provider)

@@ -5,6 +5,12 @@ import InkwellCore
 extension Post: JSONStreamEncodable {
     public func encodeJSON(to output: inout JSONOutput) throws {
         output.beginObject()
+        encodeMembers(to: &output)
+        output.endObject()
+    }
+
+    /// The members without the braces: composed shapes put theirs after them in one object.
+    public func encodeMembers(to output: inout JSONOutput) {
         output.key("id")
         output.uuid(id)
         output.key("slug")
@@ -35,6 +41,5 @@ extension Post: JSONStreamEncodable {
         output.string(coverImageUrl)
         output.key("version")
         output.integer(version)
-        output.endObject()
     }
 }

@@ -5,6 +5,12 @@ import InkwellCore
 extension PostSummary: JSONStreamEncodable {
     public func encodeJSON(to output: inout JSONOutput) throws {
         output.beginObject()
+        encodeMembers(to: &output)
+        output.endObject()
+    }
+
+    /// The members without the braces: composed shapes put theirs after them in one object.
+    public func encodeMembers(to output: inout JSONOutput) {
         output.key("id")
         output.uuid(id)
         output.key("slug")
@@ -21,6 +27,5 @@ extension PostSummary: JSONStreamEncodable {
         TagRef.encodeJSON(tags, to: &output)
         output.key("coverImageUrl")
         output.string(coverImageUrl)
-        output.endObject()
     }
 }
