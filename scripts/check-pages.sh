@@ -46,7 +46,7 @@ cleanup() {
         tail -n 20 "$work/up.out" >&2
         tail -n 30 "$work/home/logs/gateway.log" >&2 2>/dev/null
     fi
-    rm -rf "$work"
+    if [[ "${KEEP:-0}" == 1 ]]; then say "kept $work (KEEP=1)"; else rm -rf "$work"; fi
     exit "$rc"
 }
 trap cleanup EXIT
@@ -82,7 +82,7 @@ until [[ -f "$INKWELL_HOME/run/ready" ]] && grep -q "Inkwell is up: $gateway" "$
     poll_pause 0.2
 done
 say "check-pages: seeding the site (two accounts, two posts, a comment thread) through the gateway"
-read -r post tag author < <(python3 "$root/scripts/pages/seed-site.py" "$gateway" "$INKWELL_HOME/mail" "$BOOTSTRAP_ADMIN_EMAIL") ||
+read -r post tag author < <(python3 "$root/scripts/pages/seed-site.py" "$gateway" "$INKWELL_HOME/mail" "$BOOTSTRAP_ADMIN_EMAIL" "http://127.0.0.1:$COMMENTS_PORT") ||
     die "seeding the site failed"
 [[ -n "${author:-}" ]] || die "seeding the site failed"
 info "rendered: $post $tag $author"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a small real site through a running stack's public API, for check-pages.sh:
 
-    seed-site.py GATEWAY_URL MAIL_DIR ADMIN_EMAIL
+    seed-site.py GATEWAY_URL MAIL_DIR ADMIN_EMAIL COMMENTS_URL
 
 Registers an admin (ADMIN_EMAIL is the stack's BOOTSTRAP_ADMIN_EMAIL) and a reader, verifies
 both from the verification mails in MAIL_DIR (the users service's .eml files), publishes two
@@ -122,7 +122,7 @@ def wait_for_page(base, path, texts):
 
 
 def main():
-    base, mail_dir, admin_email = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
+    base, mail_dir, admin_email, comments = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3], sys.argv[4].rstrip("/")
     ada = account(base, mail_dir, admin_email, "ada", "Ada Lovelace")
     bob = account(base, mail_dir, "bob@example.org", "bob", "Bob Hill")
 
@@ -134,6 +134,14 @@ def main():
     slug = post["slug"]
 
     # The reader's first comment waits for moderation; approved, it makes the reader trusted.
+    # The comments service learns of the post from blog.events: its comments answer 404 until
+    # it has (polled with GETs on the service itself: a refused POST would count against the
+    # rate limit, and the gateway may cache the 404).
+    deadline = time.time() + DEADLINE_SECONDS
+    while request(comments, "GET", f"/api/v1/posts/{slug}/comments", expect=(200, 404)).get("status") == 404:
+        if time.time() > deadline:
+            sys.exit(f"seed-site: the comments service never learnt of the post {slug}")
+        time.sleep(0.1)
     first = request(base, "POST", f"/api/v1/posts/{slug}/comments", {
         "body": "Thanks, this cleared up a lot.\nDoes the same hold for partial indexes? See https://example.org/partial"}, bob)
     if first["status"] != "pending":
