@@ -95,14 +95,29 @@ if pid_alive "$gw_pid"; then
     info "gateway-nocache ready on :$GATEWAY_NOCACHE_PORT (CACHE_MAX_BYTES=0)"
 fi
 
+# pages_settled: every running gateway has finished its start-up rebuild (its first render pass
+# in /metrics): until then it applies no page event, and it renders beside anything measured.
+pages_settled() {
+    local url deadline
+    deadline=$(deadline_in 180)
+    for url in "http://127.0.0.1:$GATEWAY_PORT" ${NOCACHE_PID:+"http://127.0.0.1:$GATEWAY_NOCACHE_PORT"}; do
+        until curl -fsS --max-time 5 "$url/metrics" 2>/dev/null |
+                awk '$1 ~ /^inkwell_gateway_pages_render_seconds_count/ { n += $2 } END { exit !(n >= 1) }'; do
+            deadline_passed "$deadline" && die "the gateway at $url did not finish its start-up rebuild in 180 s"
+            poll_pause 0.2
+        done
+    done
+}
+if [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" rebuild "* || " $SCENARIOS " == *" comment-to-page "* ]]; then
+    pages_settled
+fi
+
 RESULTS=()
 # rebuild: `inkwell-gateway rebuild-pages` over the data set (and Hugo beside it). First, so the
 # page scenarios below read the rendered bench-post page.
 if [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" rebuild "* ]]; then
     info "rebuild: inkwell-gateway rebuild-pages of the data set, then hugo over the same 1,000 posts"
-    gateway_urls="http://127.0.0.1:$GATEWAY_PORT"
-    [[ -n "$NOCACHE_PID" ]] && gateway_urls+=" http://127.0.0.1:$GATEWAY_NOCACHE_PORT"
-    line=$(BIN_DIR="$BIN_DIR" GATEWAY_URLS="$gateway_urls" GATEWAY_PID="$gw_pid" bash "$INKWELL_ROOT/scripts/bench/rebuild.sh")
+    line=$(BIN_DIR="$BIN_DIR" GATEWAY_PID="$gw_pid" bash "$INKWELL_ROOT/scripts/bench/rebuild.sh")
     printf '%s\n' "$line"
     RESULTS+=("$line")
 fi

@@ -6,25 +6,12 @@
 # 1,000 posts as Markdown files in a temporary Hugo site with a minimal layout
 # (scripts/bench/hugo-site.py). Prints:
 #   rebuild seconds=… hugo_seconds=… (N files written; hugo: M pages)
-# Waits first until every running gateway has finished its start-up rebuild (its first render
-# pass in /metrics), so the two never render at once.
-# Environment: BIN_DIR, GATEWAY_URLS (space-separated base URLs of the running gateways),
-#   GATEWAY_PID (the gateway whose environment the command gets).
+# bench.sh waits first until every running gateway has finished its start-up rebuild, so the two
+# never render at once.
+# Environment: BIN_DIR, GATEWAY_PID (the gateway whose environment the command gets).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/../lib.sh"
-: "${BIN_DIR:?}" "${GATEWAY_URLS:?}" "${GATEWAY_PID:?}"
-
-render_passes() {
-    curl -fsS --max-time 5 "$1/metrics" 2>/dev/null |
-        awk '$1 ~ /^inkwell_gateway_pages_render_seconds_count/ { n += $2 } END { print n + 0 }'
-}
-deadline=$(deadline_in 120)
-for url in $GATEWAY_URLS; do
-    until (( $(render_passes "$url") >= 1 )); do
-        deadline_passed "$deadline" && die "rebuild: the gateway at $url did not finish its start-up rebuild in 120 s"
-        poll_pause 0.2
-    done
-done
+: "${BIN_DIR:?}" "${GATEWAY_PID:?}"
 
 # seconds_since START: seconds since START (from `now`), two decimals.
 seconds_since() { awk -v a="$1" -v b="${EPOCHREALTIME}" 'BEGIN { printf "%.2f", b - a }'; }
