@@ -115,11 +115,13 @@ public struct SiteBuilder: Sendable {
             model.addUsers(try await reads.users(ids: commenters.sorted { $0.uuidString < $1.uuidString }, call: call))
         }
 
-        // Render on this task (pure CPU), write concurrently.
+        // Render across the cores (pure CPU), then write concurrently.
+        let rendered = await renderPages(valid, model: model, posts: posts, trees: trees)
         var files: [(PageKey, [UInt8]?)] = []
-        files.reserveCapacity(valid.count)
-        for key in valid {
-            files.append((key, renderPage(key, model: &model, posts: posts, trees: trees)))
+        files.reserveCapacity(rendered.count)
+        for page in rendered {
+            if let shown = page.shownUsers { model.setShownUsers(shown.users, onPost: shown.postId) }
+            files.append((page.key, page.bytes))
         }
         let sink = sink
         let results = try await withThrowingTaskGroup(of: Bool.self) { group in
@@ -147,26 +149,6 @@ public struct SiteBuilder: Sendable {
         outcome.removed = results.1
         metrics.record(outcome, seconds: start.duration(to: .now))
         return outcome
-    }
-
-    /// The bytes of `key`, or nil when the page does not exist (any more).
-    func renderPage(_ key: PageKey, model: inout SiteModel, posts: [UUID: Post], trees: [UUID: [Comment]]) -> [UInt8]? {
-        switch key {
-        case .index(let n):
-            return n <= model.indexPageCount ? renderer.index(n, in: model) : nil
-        case .post(let slug):
-            guard let summary = model.post(slug: slug), let post = posts[summary.id] else { return nil }
-            let page = renderer.post(post, comments: trees[summary.id] ?? [], in: model)
-            model.setShownUsers(page.shownUsers, onPost: summary.id)
-            return page.bytes
-        case .tag(let slug): return renderer.tag(slug, in: model)
-        case .author(let username): return renderer.author(username, in: model)
-        case .redirect(let slug): return renderer.redirect(slug, in: model)
-        case .feed: return renderer.feed(model)
-        case .sitemap: return renderer.sitemap(model)
-        case .notFound: return renderer.notFound()
-        case .stylesheet: return renderer.stylesheet()
-        }
     }
 
     func commentTrees(_ postIds: [UUID], call: UpstreamCall) async throws -> [UUID: [Comment]] {
