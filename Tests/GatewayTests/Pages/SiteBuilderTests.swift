@@ -106,6 +106,25 @@ import Testing
         }
     }
 
+    /// The bench's case: posts loaded behind the renderer's back (no events); the first comment
+    /// on one makes the renderer read the post, and its page shows the comment.
+    @Test func aCommentOnAPostLoadedWithoutEventsRendersItsPage() async throws {
+        let root = try makeRoot()
+        let reads = FakeReads(.init(posts: [], users: [PageFixtures.alice.id: PageFixtures.alice, PageFixtures.bob.id: PageFixtures.bob]))
+        let builder = builder(reads, root: root)
+        let call = UpstreamCall.background(logger: Logger(label: "test"))
+        var model = try await builder.rebuild(directoryRoot: root, call: call).model
+        let post = PageFixtures.post(PageFixtures.summary(1))
+        let comment = PageFixtures.comment(1, on: post.id, by: PageFixtures.bob, body: "First!")
+        reads.state.withLock { $0.posts = [post]; $0.comments = [post.id: [comment]] }
+        let before = model
+        try await builder.refresh(&model, for: [.comments(postId: post.id)], call: call)
+        #expect(model.posts[post.id] != nil)
+        try await builder.render(PageImpact.pages(for: .comments(postId: post.id), before: before, after: model), model: &model, call: call)
+        #expect(try String(contentsOfFile: root + "/posts/post-1/index.html", encoding: .utf8).contains("First!"))
+        #expect(try String(contentsOfFile: root + "/index.html", encoding: .utf8).contains("post-1"))
+    }
+
     @Test func incrementalRenderRemovesAnUnpublishedPostEverywhere() async throws {
         let root = try makeRoot()
         let posts = (1...2).map { PageFixtures.post(PageFixtures.summary($0, tags: [TagRef(name: "Only \($0)", slug: "only-\($0)")])) }

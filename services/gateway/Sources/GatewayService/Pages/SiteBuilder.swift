@@ -59,17 +59,21 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Re-reads what `changes` name into `model`: the posts' summaries, old slugs and counts,
-    /// the posts' comment counts, the users.
+    /// the posts' comment counts, the users. A comment on a post the model does not know (one
+    /// published while no event reached this renderer, e.g. loaded behind the services' backs)
+    /// re-reads that post too, so the site learns it.
     public func refresh(_ model: inout SiteModel, for changes: Set<SiteChange>, call: UpstreamCall) async throws {
-        var postIds: [UUID] = [], countIds: Set<UUID> = [], userIds: [UUID] = []
+        var postIdSet: Set<UUID> = [], countIds: Set<UUID> = [], userIds: [UUID] = []
         for change in changes {
             switch change {
-            case .post(let id): postIds.append(id); countIds.insert(id)
-            case .comments(let postId): countIds.insert(postId)
+            case .post(let id): postIdSet.insert(id); countIds.insert(id)
+            case .comments(let postId):
+                countIds.insert(postId)
+                if model.posts[postId] == nil { postIdSet.insert(postId) }
             case .user(let id): userIds.append(id)
             }
         }
-        postIds.sort { $0.uuidString < $1.uuidString }
+        let postIds = postIdSet.sorted { $0.uuidString < $1.uuidString }
         let ids = postIds, counted = Array(countIds), usersAsked = userIds
         async let summaries = reads.postSummaries(ids: ids, call: call)
         async let redirects = ids.isEmpty ? [] : reads.slugRedirects(postIds: ids, call: call)
