@@ -88,7 +88,7 @@ import Testing
     /// users must be recorded.
     @Test func aParallelRebuildRendersWhatEachPageAloneRenders() async throws {
         let posts = (1...90).map { PageFixtures.post(PageFixtures.summary($0, author: $0.isMultiple(of: 2) ? PageFixtures.alice : PageFixtures.bob, day: $0)) }
-        var comments: [UUID: [Comment]] = [:]
+        var comments: [UUID: [InkwellContracts.Comment]] = [:]
         for (n, post) in posts.enumerated() where n.isMultiple(of: 3) {
             comments[post.id] = [PageFixtures.comment(n, on: post.id, by: PageFixtures.bob, body: "Comment \(n)")]
         }
