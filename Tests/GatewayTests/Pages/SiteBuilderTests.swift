@@ -83,6 +83,48 @@ import Testing
         #expect(!files(under: root).contains("posts/post-3/index.html") && !files(under: root).contains("redirects/posts/old-one"))
     }
 
+    /// A rebuild renders on one task per core (over ``SiteBuilder/parallelRenderThreshold``
+    /// pages); each page must come out as one page rendered alone does, and every post page's
+    /// users must be recorded.
+    @Test func aParallelRebuildRendersWhatEachPageAloneRenders() async throws {
+        let posts = (1...90).map { PageFixtures.post(PageFixtures.summary($0, author: $0.isMultiple(of: 2) ? PageFixtures.alice : PageFixtures.bob, day: $0)) }
+        var comments: [UUID: [InkwellContracts.Comment]] = [:]
+        for (n, post) in posts.enumerated() where n.isMultiple(of: 3) {
+            comments[post.id] = [PageFixtures.comment(n, on: post.id, by: PageFixtures.bob, body: "Comment \(n)")]
+        }
+        let reads = FakeReads(.init(posts: posts, users: [PageFixtures.alice.id: PageFixtures.alice, PageFixtures.bob.id: PageFixtures.bob], comments: comments))
+        let call = UpstreamCall.background(logger: Logger(label: "test"))
+        let whole = try makeRoot(), alone = try makeRoot()
+        var rebuild = try await builder(reads, root: whole).rebuild(directoryRoot: whole, call: call)
+        #expect(rebuild.outcome.written > SiteBuilder.parallelRenderThreshold * 2)
+        #expect(rebuild.model.shownUsers.count == posts.count)
+        let single = builder(reads, root: alone)
+        for key: PageKey in [.post(slug: "post-1"), .post(slug: "post-45"), .post(slug: "post-90"), .index(1), .index(5), .author(username: "bob"), .tag(slug: "swift"), .feed, .sitemap] {
+            try await single.render([key], model: &rebuild.model, call: call)
+            let path = try #require(SitePaths.file(key)).string
+            #expect(try Data(contentsOf: URL(fileURLWithPath: alone + "/" + path)) == Data(contentsOf: URL(fileURLWithPath: whole + "/" + path)), "\(path)")
+        }
+    }
+
+    /// The bench's case: posts loaded behind the renderer's back (no events); the first comment
+    /// on one makes the renderer read the post, and its page shows the comment.
+    @Test func aCommentOnAPostLoadedWithoutEventsRendersItsPage() async throws {
+        let root = try makeRoot()
+        let reads = FakeReads(.init(posts: [], users: [PageFixtures.alice.id: PageFixtures.alice, PageFixtures.bob.id: PageFixtures.bob]))
+        let builder = builder(reads, root: root)
+        let call = UpstreamCall.background(logger: Logger(label: "test"))
+        var model = try await builder.rebuild(directoryRoot: root, call: call).model
+        let post = PageFixtures.post(PageFixtures.summary(1))
+        let comment = PageFixtures.comment(1, on: post.id, by: PageFixtures.bob, body: "First!")
+        reads.state.withLock { $0.posts = [post]; $0.comments = [post.id: [comment]] }
+        let before = model
+        try await builder.refresh(&model, for: [.comments(postId: post.id)], call: call)
+        #expect(model.posts[post.id] != nil)
+        try await builder.render(PageImpact.pages(for: .comments(postId: post.id), before: before, after: model), model: &model, call: call)
+        #expect(try String(contentsOfFile: root + "/posts/post-1/index.html", encoding: .utf8).contains("First!"))
+        #expect(try String(contentsOfFile: root + "/index.html", encoding: .utf8).contains("post-1"))
+    }
+
     @Test func incrementalRenderRemovesAnUnpublishedPostEverywhere() async throws {
         let root = try makeRoot()
         let posts = (1...2).map { PageFixtures.post(PageFixtures.summary($0, tags: [TagRef(name: "Only \($0)", slug: "only-\($0)")])) }

@@ -43,6 +43,8 @@ public enum PageImpact {
     }
 
     static func commentPages(_ postId: UUID, _ before: SiteModel, _ after: SiteModel) -> Set<PageKey> {
+        // A post the site did not know (see SiteBuilder.refresh): every page it appears on.
+        if before.posts[postId] == nil, after.posts[postId] != nil { return postPages(postId, before, after) }
         guard let post = after.posts[postId] ?? before.posts[postId] else { return [] }
         var keys: Set<PageKey> = [.post(slug: post.slug)]
         if let page = after.indexPage(of: postId) { keys.insert(.index(page)) }

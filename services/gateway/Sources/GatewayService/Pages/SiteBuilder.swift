@@ -59,17 +59,21 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Re-reads what `changes` name into `model`: the posts' summaries, old slugs and counts,
-    /// the posts' comment counts, the users.
+    /// the posts' comment counts, the users. A comment on a post the model does not know (one
+    /// published while no event reached this renderer, e.g. loaded behind the services' backs)
+    /// re-reads that post too, so the site learns it.
     public func refresh(_ model: inout SiteModel, for changes: Set<SiteChange>, call: UpstreamCall) async throws {
-        var postIds: [UUID] = [], countIds: Set<UUID> = [], userIds: [UUID] = []
+        var postIdSet: Set<UUID> = [], countIds: Set<UUID> = [], userIds: [UUID] = []
         for change in changes {
             switch change {
-            case .post(let id): postIds.append(id); countIds.insert(id)
-            case .comments(let postId): countIds.insert(postId)
+            case .post(let id): postIdSet.insert(id); countIds.insert(id)
+            case .comments(let postId):
+                countIds.insert(postId)
+                if model.posts[postId] == nil { postIdSet.insert(postId) }
             case .user(let id): userIds.append(id)
             }
         }
-        postIds.sort { $0.uuidString < $1.uuidString }
+        let postIds = postIdSet.sorted { $0.uuidString < $1.uuidString }
         let ids = postIds, counted = Array(countIds), usersAsked = userIds
         async let summaries = reads.postSummaries(ids: ids, call: call)
         async let redirects = ids.isEmpty ? [] : reads.slugRedirects(postIds: ids, call: call)
@@ -115,11 +119,13 @@ public struct SiteBuilder: Sendable {
             model.addUsers(try await reads.users(ids: commenters.sorted { $0.uuidString < $1.uuidString }, call: call))
         }
 
-        // Render on this task (pure CPU), write concurrently.
+        // Render across the cores (pure CPU), then write concurrently.
+        let rendered = await renderPages(valid, model: model, posts: posts, trees: trees)
         var files: [(PageKey, [UInt8]?)] = []
-        files.reserveCapacity(valid.count)
-        for key in valid {
-            files.append((key, renderPage(key, model: &model, posts: posts, trees: trees)))
+        files.reserveCapacity(rendered.count)
+        for page in rendered {
+            if let shown = page.shownUsers { model.setShownUsers(shown.users, onPost: shown.postId) }
+            files.append((page.key, page.bytes))
         }
         let sink = sink
         let results = try await withThrowingTaskGroup(of: Bool.self) { group in
@@ -147,26 +153,6 @@ public struct SiteBuilder: Sendable {
         outcome.removed = results.1
         metrics.record(outcome, seconds: start.duration(to: .now))
         return outcome
-    }
-
-    /// The bytes of `key`, or nil when the page does not exist (any more).
-    func renderPage(_ key: PageKey, model: inout SiteModel, posts: [UUID: Post], trees: [UUID: [Comment]]) -> [UInt8]? {
-        switch key {
-        case .index(let n):
-            return n <= model.indexPageCount ? renderer.index(n, in: model) : nil
-        case .post(let slug):
-            guard let summary = model.post(slug: slug), let post = posts[summary.id] else { return nil }
-            let page = renderer.post(post, comments: trees[summary.id] ?? [], in: model)
-            model.setShownUsers(page.shownUsers, onPost: summary.id)
-            return page.bytes
-        case .tag(let slug): return renderer.tag(slug, in: model)
-        case .author(let username): return renderer.author(username, in: model)
-        case .redirect(let slug): return renderer.redirect(slug, in: model)
-        case .feed: return renderer.feed(model)
-        case .sitemap: return renderer.sitemap(model)
-        case .notFound: return renderer.notFound()
-        case .stylesheet: return renderer.stylesheet()
-        }
     }
 
     func commentTrees(_ postIds: [UUID], call: UpstreamCall) async throws -> [UUID: [Comment]] {

@@ -40,7 +40,10 @@ extension PageTemplates {
         .comments{border-top:1px solid var(--rule);margin-top:3rem}
         .thread{list-style:none;margin:0;padding:0}
         .thread .thread{margin-left:1.25rem;padding-left:1rem;border-left:2px solid var(--rule)}
-        .comment article{padding:.6rem 0}
+        .comment article{padding:.7rem 0 .5rem}
+        .comment-meta{margin:0 0 .2rem}
+        .comment-body p{margin:0 0 .5rem}
+        .comment-body p:last-child{margin-bottom:0}
         .comment-author{font-weight:600;color:var(--text)}
         .comment-meta a{color:inherit;text-decoration:none}
         .comment-body{font-size:.95rem;overflow-wrap:anywhere}
