@@ -12,6 +12,7 @@
 #   BENCH_BLOG_PORT, BENCH_COMMENTS_PORT, BENCH_PG_PORT [free ports]; SCENARIOS [all, e.g.
 #   "direct-feed direct-post", or "relay" for the outbox relay's throughput and lag]; BENCH_WARMUP [5s] BENCH_DURATION [20s] BENCH_CONNECTIONS [32]
 #   BENCH_THREADS [2] (BENCH.md fixes 5s/20s/32: change them only for trials); SKIP_BUILD=1;
+#   BENCH_HOLD=1 (keep the stack up after the scenarios, ports in $BENCH_HOME/run/hold, until that file is removed);
 #   INKWELL_BIN_DIR (executables from here); BENCH_SCENARIO_FILE [scripts/bench/scenarios.txt].
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -213,6 +214,14 @@ if [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" relay "* ]]; then
     RESULTS+=("$line")
 fi
 (( ${#RESULTS[@]} )) || warn "no scenario ran (SCENARIOS=${SCENARIOS:-})"
+# BENCH_HOLD=1: keep the stack running (for perf record, manual wrk) until the hold file is gone.
+if [[ "${BENCH_HOLD:-0}" == 1 ]]; then
+    hold="$BENCH_HOME/run/hold"
+    printf 'gateway=%s gateway-nocache=%s users=%s blog=%s comments=%s pg=%s\n' "$GATEWAY_PORT" "$GATEWAY_NOCACHE_PORT" \
+        "$USERS_PORT" "$BLOG_PORT" "$COMMENTS_PORT" "$PG_PORT" >"$hold"
+    say "holding the stack: $(cat "$hold"); rm $hold to stop"
+    while [[ -e "$hold" ]]; do sleep 1; done
+fi
 
 say "resident memory after the run, and time from start to ready"
 for svc in users blog comments gateway; do
