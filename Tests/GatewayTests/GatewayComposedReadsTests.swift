@@ -35,7 +35,9 @@ import Testing
     }
 
     /// The services as a fake: the feed, a post, its thread, users (erased ones absent) and counts.
-    static func services(failing: Set<String> = []) -> RecordingUpstream {
+    /// `threadCount`: the `X-Inkwell-Comment-Count` of the thread's answer (nil: none, as from an
+    /// older comments service).
+    static func services(failing: Set<String> = [], threadCount: String? = "2") -> RecordingUpstream {
         RecordingUpstream { request in
             let url = request.url
             for prefix in failing where url.hasPrefix(prefix) { throw HTTPClientError(kind: .timeout, message: "no answer") }
@@ -53,7 +55,9 @@ import Testing
                 return HTTPClientResponse(status: 301, headers: [HTTPHeader(name: "Location", value: "/api/v1/posts/hello")], body: [], connectionReused: false, totalTime: .zero)
             }
             if url.hasPrefix("http://comments.test/api/v1/posts/hello/comments") {
-                return RecordingUpstream.json(#"{"items": [\#(comment(author: alan, replies: comment(author: erased)))], "nextCursor": null}"#)
+                return RecordingUpstream.json(
+                    #"{"items": [\#(comment(author: alan, replies: comment(author: erased)))], "nextCursor": null}"#,
+                    headers: threadCount.map { [HTTPHeader(name: "X-Inkwell-Comment-Count", value: $0)] } ?? [])
             }
             if url.hasPrefix("http://blog.test/api/v1/search") {
                 return RecordingUpstream.json(#"{"items": [{"post": \#(summary(post1, author: grace)), "highlight": "<mark>a</mark>"}], "nextCursor": null}"#)
@@ -124,11 +128,23 @@ import Testing
         let reply = try #require((top["replies"] as? [[String: Any]])?.first)
         #expect(reply["author"] is NSNull, "an erased commenter is null")
         let requests = upstream.requests
-        #expect(requests.count == 4, "\(requests.map(\.url))")
+        #expect(requests.count == 3, "\(requests.map(\.url))")
+        #expect(!requests.contains { $0.url.contains("comment-counts") }, "the count comes with the thread")
         let users = try #require(requests.first { $0.url.hasPrefix("http://users.test/internal/v1/users") })
         #expect(users.url == "http://users.test/internal/v1/users?ids=\(Self.grace),\(Self.alan),\(Self.erased)", "author and every commenter in one call")
         let blog = try #require(requests.first { $0.url == "http://blog.test/api/v1/posts/hello" })
         #expect(blog.headers.contains { $0.name.lowercased() == "authorization" && $0.value == "Bearer t" }, "the client's headers go with the critical read")
+    }
+
+    @Test func postWithoutTheThreadsCountAsksForItOnce() async throws {
+        for header in [nil, "many", "-1"] as [String?] {
+            let upstream = Self.services(threadCount: header)
+            let (status, headers, json) = try await Self.get("/api/v1/posts/hello", upstream: upstream)
+            #expect(status == .ok)
+            #expect(headers[Self.degraded] == nil)
+            #expect(json["commentCount"] as? Int == 2)
+            #expect(upstream.urls.filter { $0.contains("comment-counts") } == ["http://comments.test/internal/v1/comment-counts?postIds=\(Self.post1)"])
+        }
     }
 
     @Test func postWithoutCommentsIsDegradedWithAnEmptyThread() async throws {

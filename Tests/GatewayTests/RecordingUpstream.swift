@@ -21,9 +21,9 @@ final class RecordingUpstream: UpstreamTransport, Sendable {
         return try answer(request)
     }
 
-    static func json(_ text: String, status: Int = 200) -> HTTPClientResponse {
+    static func json(_ text: String, status: Int = 200, headers: [HTTPHeader] = []) -> HTTPClientResponse {
         HTTPClientResponse(
-            status: status, headers: [HTTPHeader(name: "Content-Type", value: "application/json")],
+            status: status, headers: [HTTPHeader(name: "Content-Type", value: "application/json")] + headers,
             body: Array(text.utf8), connectionReused: false, totalTime: .zero
         )
     }

@@ -40,6 +40,20 @@ import TestSupport
         return response.json
     }
 
+    /// The comments service's own answer for the post (no gateway cache between): the thread's
+    /// `X-Inkwell-Comment-Count` on its first and later pages, and the internal count.
+    func expectThreadCount(_ stack: ServiceStack, _ post: (id: String, slug: String), _ expected: Int, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let comments = "http://127.0.0.1:\(stack.ports["comments"]!)"
+        let first = try await stack.request("GET", "/api/v1/posts/\(post.slug)/comments?limit=1", base: comments)
+        #expect(first.header("X-Inkwell-Comment-Count") == String(expected), "\(first.headers)", sourceLocation: sourceLocation)
+        if let cursor = first.json["nextCursor"] as? String {
+            let next = try await stack.request("GET", "/api/v1/posts/\(post.slug)/comments?limit=1&cursor=\(cursor)", base: comments)
+            #expect(next.header("X-Inkwell-Comment-Count") == String(expected), sourceLocation: sourceLocation)
+        }
+        let counted = try await stack.request("GET", "/internal/v1/comment-counts?postIds=\(post.id)", base: comments)
+        #expect((counted.json["counts"] as? [String: Int])?[post.id] ?? 0 == expected, "\(counted.text)", sourceLocation: sourceLocation)
+    }
+
     func expectProblem(_ response: HTTPClientResponse, status: Int, field: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(response.status == status, "\(response.text)", sourceLocation: sourceLocation)
         #expect(response.header("Content-Type")?.hasPrefix("application/problem+json") == true, sourceLocation: sourceLocation)
@@ -106,7 +120,10 @@ import TestSupport
         let second = try await created(stack, post.slug, "second", by: moderator)["id"] as! String
         let reply = try await created(stack, post.slug, "reply", by: moderator, parent: first)["id"] as! String
         let deep = try await created(stack, post.slug, "deep", by: moderator, parent: reply)["id"] as! String
+        try await expectThreadCount(stack, post, 4)
         _ = try await created(stack, post.slug, "pending", by: reader, parent: first)
+        // A pending comment is not counted; the answer kept for the version before it is not used.
+        try await expectThreadCount(stack, post, 4)
         let page1 = try await stack.request("GET", "/api/v1/posts/\(post.slug)/comments?limit=1")
         #expect(page1.status == 200, "\(page1.text)")
         let items = page1.json["items"] as! [[String: Any]]
@@ -126,6 +143,7 @@ import TestSupport
         let tombstone = (after.json["items"] as! [[String: Any]])[0]
         #expect(tombstone["id"] as? String == first && tombstone["deleted"] as? Bool == true && tombstone["body"] as? String == "")
         #expect((tombstone["replies"] as! [[String: Any]]).count == 1)
+        try await expectThreadCount(stack, post, 3)
         // A leaf deleted disappears.
         #expect(try await stack.request("DELETE", "/api/v1/comments/\(second)", headers: moderator.auth).status == 204)
         // An anonymous read may come from the gateway's cache until the deletion's event reaches it.
@@ -133,6 +151,7 @@ import TestSupport
             let last = try await stack.request("GET", "/api/v1/posts/\(post.slug)/comments")
             return (last.json["items"] as? [[String: Any]])?.map { $0["id"] as? String } == [first]
         }
+        try await expectThreadCount(stack, post, 2)
         // The internal read: the whole approved tree by post id, straight from the service.
         let comments = "http://127.0.0.1:\(stack.ports["comments"]!)"
         let whole = try await stack.request("GET", "/internal/v1/posts/\(post.id)/comments", base: comments)

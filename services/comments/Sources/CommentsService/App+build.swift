@@ -26,6 +26,7 @@ public enum CommentsApp {
     ) -> some ApplicationProtocol {
         let http = HTTPClient(logger: logger)
         let comments = PostgresCommentRepository(units: platform.units)
+        let counts = PostgresCommentCountsRepository(postgres: platform.postgres)
         let limiter = RateLimiter(postgres: platform.postgres)
         return InkwellApplication.make(
             common: configuration.common, registry: registry, logger: logger,
@@ -33,10 +34,10 @@ public enum CommentsApp {
             services: platform.services + [HTTPClientService(client: http)] + background,
             authentication: JWKSVerification.verifier(jwksURL: configuration.jwksURL, httpClient: http, logger: logger)
         ) { routes in
-            CommentsController(comments: comments, limiter: limiter, cursors: configuration.cursors).register(on: routes)
+            CommentsController(comments: comments, counts: counts, limiter: limiter, cursors: configuration.cursors).register(on: routes)
             ModerationController(comments: comments, cursors: configuration.cursors).register(on: routes)
             InternalCommentsController(comments: comments).register(on: routes)
-            InternalCountsController(counts: PostgresCommentCountsRepository(postgres: platform.postgres)).register(on: routes)
+            InternalCountsController(counts: counts).register(on: routes)
         }
     }
 

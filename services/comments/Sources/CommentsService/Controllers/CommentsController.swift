@@ -12,12 +12,17 @@ public struct CommentsController: Sendable {
     /// API.md: at most 5 comments per minute per account.
     public static let createLimit = RateLimit(5, per: .seconds(60))
     let comments: any CommentRepository
+    let counts: any CommentCountsRepository
     let limiter: RateLimiter
     let cursors: CursorCodec
     let pages: CommentPageCache
 
-    public init(comments: any CommentRepository, limiter: RateLimiter, cursors: CursorCodec, pages: CommentPageCache = CommentPageCache()) {
+    public init(
+        comments: any CommentRepository, counts: any CommentCountsRepository, limiter: RateLimiter, cursors: CursorCodec,
+        pages: CommentPageCache = CommentPageCache()
+    ) {
         self.comments = comments
+        self.counts = counts
         self.limiter = limiter
         self.cursors = cursors
         self.pages = pages
@@ -37,22 +42,28 @@ public struct CommentsController: Sendable {
         let page = try PageRequest<CommentPosition>(request, codec: cursors, purpose: "comments.tree.\(post.id.lowercased)")
         // The page as rendered at the version of the post's comments just read: no write since.
         let key = CommentPageCache.Key(postId: post.id, limit: page.limit, after: page.after)
-        if let body = pages.body(for: key, version: post.commentsVersion) { return Self.json(body, postId: post.id) }
+        if let cached = pages.page(for: key, version: post.commentsVersion) { return Self.json(cached, postId: post.id) }
         let fetched = try await comments.treePage(postId: post.id, limit: page.fetchLimit, after: page.after)
         let (items, next) = try page.page(fetched) { $0.position }
-        // Read after the version, so at least as new as it: never older than what it is kept for.
+        let count = try await counts.approvedCounts(postIds: [post.id])[post.id] ?? 0
+        // Both read after the version, so at least as new as it: never older than what they are kept for.
         let body = ByteBuffer(bytes: try InkwellJSON.responseEncoder.encode(Page(items: items.compactMap(\.comment), nextCursor: next)))
-        pages.store(body, for: key, version: post.commentsVersion)
-        return Self.json(body, postId: post.id)
+        let rendered = CommentPageCache.Rendered(body: body, commentCount: count)
+        pages.store(rendered, for: key, version: post.commentsVersion)
+        return Self.json(rendered, postId: post.id)
     }
 
-    /// A rendered thread with ``JSONResponse``'s headers and `X-Inkwell-Post-Id`: the post the
-    /// slug resolved to, which an empty page does not show, so that the gateway can tag its cached
-    /// answer with the post its comment events name.
-    static func json(_ body: ByteBuffer, postId: UUID) -> Response {
+    /// A rendered thread with ``JSONResponse``'s headers, `X-Inkwell-Post-Id` (the post the slug
+    /// resolved to, which an empty page does not show, so that the gateway can tag its cached
+    /// answer with the post its comment events name) and `X-Inkwell-Comment-Count` (so that the
+    /// gateway's post read needs no second call for it).
+    static func json(_ page: CommentPageCache.Rendered, postId: UUID) -> Response {
         Response(
-            status: .ok, headers: [.contentType: "application/json; charset=utf-8", .inkwellPostId: postId.lowercased],
-            body: .init(byteBuffer: body))
+            status: .ok,
+            headers: [
+                .contentType: "application/json; charset=utf-8", .inkwellPostId: postId.lowercased, .inkwellCommentCount: String(page.commentCount),
+            ],
+            body: .init(byteBuffer: page.body))
     }
 
     func create(_ request: Request, context: InkwellRequestContext) async throws -> JSONResponse<Comment> {

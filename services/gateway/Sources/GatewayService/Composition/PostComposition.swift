@@ -31,6 +31,13 @@ public enum PostComposition {
         return (composed, degradation)
     }
 
+    /// The count a comments thread answer's `X-Inkwell-Comment-Count` carries: a non-negative
+    /// integer, or nil (absent or malformed: then the count is asked for on its own).
+    public static func commentCount(header: String?) -> Int? {
+        guard let header, let count = Int(header), count >= 0 else { return nil }
+        return count
+    }
+
     /// The users to ask for a post read: its author and every commenter, once each.
     public static func userIds(of post: Post, comments: CommentsPart) -> [UUID] {
         CommentAuthorship.distinct([post.authorId] + CommentAuthorship.authorIds(of: comments.comments))

@@ -55,9 +55,15 @@ extension ReadComposer {
         let userIds = PostComposition.userIds(of: post, comments: comments)
         let postId = post.id
         async let users = attempt("authors", call: call) { try await reads.users(ids: userIds, call: call) }
-        // With no thread in time the comments service is down: no second wait for its count.
-        async let counts = comments.isMissing ? nil : attempt("comment count", call: call) { try await reads.commentCounts(postIds: [postId], call: call) }
-        let (composed, degradation) = PostComposition.post(post, users: await users, commentCount: await counts?[postId], comments: comments)
+        // The thread's answer carries the count; without it (none in time: the comments service is
+        // down, so no second wait for it) the count is missing, and only an answer without the
+        // header (an older comments service) asks for it.
+        let threadCount = PostComposition.commentCount(header: threadAnswer?.header(HTTPField.Name.inkwellCommentCount.canonicalName))
+        async let counts = comments.isMissing || threadCount != nil
+            ? nil : attempt("comment count", call: call) { try await reads.commentCounts(postIds: [postId], call: call) }
+        let asked = await counts
+        let commentCount = threadCount ?? asked?[postId]
+        let (composed, degradation) = PostComposition.post(post, users: await users, commentCount: commentCount, comments: comments)
         var tags = slugTags.union(CompositionTags.comments(comments.comments))
         tags.insert(.post(post.id))
         tags.insert(.user(post.authorId))
