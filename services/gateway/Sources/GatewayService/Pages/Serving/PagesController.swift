@@ -38,11 +38,12 @@ public struct PagesController: Sendable {
             let conditional = ConditionalRequest(headers: request.headers)
             let answer = try await read(path, conditional, context: context)
             return await respond(answer, kind: SiteFileKind.of(path.string), conditional: conditional, head: head, context: context)
-        case .post(let page, let redirect):
+        case .post(let page, let slug):
             let conditional = ConditionalRequest(headers: request.headers)
             let answer = try await read(page, conditional, context: context)
-            if case .missing = answer, let slug = try await movedSlug(redirect, from: page.segments[1], context: context) {
-                return Self.redirect(to: "/posts/" + slug + "/")
+            if case .missing = answer, let redirect = SiteRoute.redirectFile(slug: slug),
+               let target = try await movedSlug(redirect, from: slug, context: context) {
+                return Self.redirect(to: "/posts/" + target + "/")
             }
             return await respond(answer, kind: .html, conditional: conditional, head: head, context: context)
         case .redirect(let location):
