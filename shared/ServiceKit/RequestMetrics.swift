@@ -21,14 +21,18 @@ public final class RequestMetrics: Sendable {
 
     private let endpoints = Mutex<[EndpointKey: Endpoint]>([:])
     private let actives = Mutex<[HTTPRequest.Method: Meter]>([:])
+    /// The factory of the metrics; `nil`: the bootstrapped system's, when a metric is first made.
+    private let factory: (any MetricsFactory)?
 
-    public init() {}
+    public init(factory: (any MetricsFactory)? = nil) {
+        self.factory = factory
+    }
 
     /// The in-flight requests gauge of `method` (`http.server.active_requests`).
     public func active(method: HTTPRequest.Method) -> Meter {
         actives.withLock { actives in
             if let meter = actives[method] { return meter }
-            let meter = Meter(label: "http.server.active_requests", dimensions: [("http.request.method", method.rawValue)])
+            let meter = Meter(label: "http.server.active_requests", dimensions: [("http.request.method", method.rawValue)], factory: factory ?? MetricsSystem.factory)
             actives[method] = meter
             return meter
         }
@@ -40,11 +44,12 @@ public final class RequestMetrics: Sendable {
         return endpoints.withLock { endpoints in
             if let endpoint = endpoints[key] { return endpoint }
             let code = String(status.code)
+            let factory = self.factory ?? MetricsSystem.factory
             let dimensions = [("http.route", route), ("http.request.method", method.rawValue), ("http.response.status_code", code)]
             let endpoint = Endpoint(
-                requests: Counter(label: "hb.requests", dimensions: dimensions),
-                duration: Timer(label: "http.server.request.duration", dimensions: dimensions, preferredDisplayUnit: .seconds),
-                errors: Counter(label: "hb.request.errors", dimensions: [("http.route", route), ("http.request.method", method.rawValue), ("error.type", code)])
+                requests: Counter(label: "hb.requests", dimensions: dimensions, factory: factory),
+                duration: Timer(label: "http.server.request.duration", dimensions: dimensions, preferredDisplayUnit: .seconds, factory: factory),
+                errors: Counter(label: "hb.request.errors", dimensions: [("http.route", route), ("http.request.method", method.rawValue), ("error.type", code)], factory: factory)
             )
             endpoints[key] = endpoint
             return endpoint

@@ -15,8 +15,9 @@ import Metrics
 public struct RequestMetricsMiddleware<Context: RequestContext>: RouterMiddleware {
     let metrics: RequestMetrics
 
-    public init() {
-        self.metrics = RequestMetrics()
+    /// - Parameter metrics: where the metrics are kept (by default made by the bootstrapped system).
+    public init(metrics: RequestMetrics = RequestMetrics()) {
+        self.metrics = metrics
     }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
