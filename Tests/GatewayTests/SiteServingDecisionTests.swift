@@ -7,11 +7,18 @@ import Testing
     @Test func routes() throws {
         #expect(SiteRoute.resolve("/") == .file(try SinkPath("index.html")))
         #expect(SiteRoute.resolve("/page/12/") == .file(try SinkPath("page/12/index.html")))
-        #expect(SiteRoute.resolve("/posts/a-b/") == .post(page: try SinkPath("posts/a-b/index.html"), redirect: try SinkPath("redirects/posts/a-b")))
+        #expect(SiteRoute.resolve("/posts/a-b/") == .post(page: try SinkPath("posts/a-b/index.html"), slug: "a-b"))
+        #expect(SiteRoute.redirectFile(slug: "a-b") == (try SinkPath("redirects/posts/a-b")))
+        #expect(SiteRoute.resolve("/posts/a-b") == .redirect("/posts/a-b/"))
+        #expect(SiteRoute.resolve("/authors/ann/") == .file(try SinkPath("authors/ann/index.html")))
+        #expect(SiteRoute.resolve("/page/3") == .redirect("/page/3/"))
+        #expect(SiteRoute.resolve("/feed.xml") == .file(try SinkPath("feed.xml")))
+        #expect(SiteRoute.resolve("/sitemap.xml") == .file(try SinkPath("sitemap.xml")))
+        #expect(SiteRoute.resolve("/assets/site.css") == .file(try SinkPath("assets/site.css")))
         #expect(SiteRoute.resolve("/tags/x") == .redirect("/tags/x/"))
         #expect(SiteRoute.resolve("/page/1/") == .redirect("/"))
         #expect(SiteRoute.resolve("/media/2026/ab.png") == .file(try SinkPath("media/2026/ab.png")))
-        for hostile in ["/posts/../", "/posts/..%2f/", "/posts/%00/", "/posts/a b/", "/posts//", "//", "/posts/\u{e9}/", "/media/../x", "/media/.x", "/assets//x", "x"] {
+        for hostile in ["/posts/../", "/posts/..%2f/", "/posts/%00/", "/posts/a b/", "/posts//", "//", "/posts/\u{e9}/", "/media/../x", "/media/.x", "/assets//x", "x", "", "/feed.xml/", "/posts/", "/posts/a/b/", "/page/02/", "/page/x/", "/page/2/3/", "/tags/a/b", "/media/", "/media/a/", "/nothing/"] {
             #expect(SiteRoute.resolve(hostile) == .notFound, "\(hostile)")
         }
     }

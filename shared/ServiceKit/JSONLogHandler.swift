@@ -5,15 +5,35 @@ import Logging
 /// One JSON object per line on stderr (`LOG_FORMAT=json`, the default in containers).
 ///
 /// Hand-written: swift-log ships only a text handler and no package of the chosen set has a JSON one.
+///
+/// What a copy carries is kept small (metadata, level, one reference to the label and provider):
+/// it fits in an existential's inline buffer, so the copy of the logger Hummingbird makes for
+/// every request (to set `hb.request.id`) allocates no box for the handler.
 public struct JSONLogHandler: LogHandler {
+    /// The label and metadata provider: shared by every copy, replaced (never changed) when the
+    /// provider is set.
+    private final class Source: Sendable {
+        let label: String
+        let metadataProvider: Logger.MetadataProvider?
+        init(label: String, metadataProvider: Logger.MetadataProvider?) {
+            self.label = label
+            self.metadataProvider = metadataProvider
+        }
+    }
+
+    private var source: Source
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level = .info
-    public var metadataProvider: Logger.MetadataProvider?
-    let label: String
+
+    public var metadataProvider: Logger.MetadataProvider? {
+        get { source.metadataProvider }
+        set { source = Source(label: source.label, metadataProvider: newValue) }
+    }
+
+    var label: String { source.label }
 
     public init(label: String, metadataProvider: Logger.MetadataProvider? = nil) {
-        self.label = label
-        self.metadataProvider = metadataProvider
+        self.source = Source(label: label, metadataProvider: metadataProvider)
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {

@@ -15,7 +15,11 @@ import ServiceContextModule
 public struct RequestIdMiddleware: RouterMiddleware {
     public typealias Context = InkwellRequestContext
 
-    public init() {}
+    let ids: RequestIdGenerator
+
+    public init(ids: RequestIdGenerator = RequestIdGenerator()) {
+        self.ids = ids
+    }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
@@ -23,10 +27,10 @@ public struct RequestIdMiddleware: RouterMiddleware {
         let forwarded = request.headers[.traceparent].flatMap(Traceparent.init)
         if let forwarded { serviceContext.forwardedTraceparent = forwarded }
         // Without a client id, the trace id serves (the caller's, or this request's span's when
-        // tracing is on): one id to search logs and traces by. Else one random draw.
+        // tracing is on): one id to search logs and traces by. Else a random one.
         context.requestId = request.headers[.requestId].flatMap(Self.sanitized)
             ?? (forwarded ?? serviceContext.outgoingTraceparent.flatMap(Traceparent.init)).map { String($0.traceId) }
-            ?? Hex.encode(SecureRandom.bytes(16))
+            ?? ids.next()
         // Log lines get request_id and trace_id from here, through the logging system's metadata
         // provider, only when a line is written: setting them on the request's logger re-rendered
         // its metadata on every request (7 % of a trivial request's CPU in a profile).

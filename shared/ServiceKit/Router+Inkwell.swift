@@ -21,7 +21,7 @@ extension Router where Context == InkwellRequestContext {
         let router = Router(context: InkwellRequestContext.self)
         if tracing { router.add(middleware: TracingMiddleware()) }
         router.add(middleware: RequestIdMiddleware())
-        router.add(middleware: MetricsMiddleware())
+        router.add(middleware: RequestMetricsMiddleware())
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: SafePathMiddleware())
         if let bodyLimit { router.add(middleware: BodyLimitMiddleware(bodyLimit)) }

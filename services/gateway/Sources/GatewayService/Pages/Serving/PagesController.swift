@@ -19,6 +19,9 @@ public struct PagesController: Sendable {
     /// The page when the sink has no `404.html` (or cannot be read).
     static let fallbackNotFound = ByteBuffer(string: "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head><body><h1>Not found</h1><p><a href=\"/\">Home</a></p></body></html>\n")
     static let notFoundPath = try! SinkPath("404.html")
+    /// A page's fields and the edge's: content type, cache control, ETag, Last-Modified,
+    /// request id, nosniff, date, server, and content length for HEAD.
+    static let responseFieldCapacity = 10
 
     public init(server: SiteFileServer) {
         self.server = server
@@ -38,11 +41,12 @@ public struct PagesController: Sendable {
             let conditional = ConditionalRequest(headers: request.headers)
             let answer = try await read(path, conditional, context: context)
             return await respond(answer, kind: SiteFileKind.of(path.string), conditional: conditional, head: head, context: context)
-        case .post(let page, let redirect):
+        case .post(let page, let slug):
             let conditional = ConditionalRequest(headers: request.headers)
             let answer = try await read(page, conditional, context: context)
-            if case .missing = answer, let slug = try await movedSlug(redirect, from: page.segments[1], context: context) {
-                return Self.redirect(to: "/posts/" + slug + "/")
+            if case .missing = answer, let redirect = SiteRoute.redirectFile(slug: slug),
+               let target = try await movedSlug(redirect, from: slug, context: context) {
+                return Self.redirect(to: "/posts/" + target + "/")
             }
             return await respond(answer, kind: .html, conditional: conditional, head: head, context: context)
         case .redirect(let location):
@@ -78,13 +82,15 @@ public struct PagesController: Sendable {
     func respond(_ answer: SiteFileAnswer, kind: SiteFileKind, conditional: ConditionalRequest, head: Bool, context: InkwellRequestContext) async -> Response {
         switch answer {
         case .found(let file):
-            var headers: HTTPFields = [.contentType: kind.contentType, .cacheControl: kind.cacheControl]
-            if let eTag = file.eTag { headers[.eTag] = eTag }
-            if let lastModified = file.lastModified { headers[.lastModified] = lastModified }
-            if conditional.isNotModified(eTag: file.eTag, lastModifiedSeconds: file.lastModifiedSeconds) {
-                headers[.contentType] = nil
-                return Response(status: .notModified, headers: headers, body: .init())
-            }
+            // Fields made once per file version and kind, appended without the by-name search
+            // of `headers[name] = value`; room for the edge's own (request id, nosniff, date, server).
+            var headers = HTTPFields()
+            headers.reserveCapacity(Self.responseFieldCapacity)
+            let notModified = conditional.isNotModified(eTag: file.eTag, lastModifiedSeconds: file.lastModifiedSeconds)
+            if !notModified { headers.append(kind.contentTypeField) }
+            headers.append(kind.cacheControlField)
+            headers.append(contentsOf: file.validatorFields)
+            if notModified { return Response(status: .notModified, headers: headers, body: .init()) }
             return Self.response(.ok, headers: headers, body: file.body, head: head)
         case .notModified(let eTag, let lastModified):
             var headers: HTTPFields = [.cacheControl: kind.cacheControl]

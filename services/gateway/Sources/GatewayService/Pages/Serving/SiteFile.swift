@@ -1,3 +1,4 @@
+import HTTPTypes
 import NIOCore
 
 /// One version of a file of the reading site, ready to answer with: its bytes and validators,
@@ -10,12 +11,18 @@ struct SiteFile: Sendable {
     /// `Last-Modified` as an HTTP date, and the same in seconds since the epoch.
     let lastModified: String?
     let lastModifiedSeconds: Int?
+    /// `ETag` and `Last-Modified` (those it has) as header fields, made once per version.
+    let validatorFields: [HTTPField]
 
     init(body: ByteBuffer, eTag: String?, lastModified: String?, lastModifiedSeconds: Int?) {
         self.body = body
         self.eTag = eTag
         self.lastModified = lastModified
         self.lastModifiedSeconds = lastModifiedSeconds
+        var fields: [HTTPField] = []
+        if let eTag { fields.append(HTTPField(name: .eTag, value: eTag)) }
+        if let lastModified { fields.append(HTTPField(name: .lastModified, value: lastModified)) }
+        self.validatorFields = fields
     }
 
     /// A file read from a directory: the tag from its content, the date from its modification time.

@@ -35,11 +35,11 @@ final class SiteFileCache: Sendable {
     /// The entry at `path`, marked as used.
     func entry(_ path: String) -> Entry? {
         state.withLock { state in
-            guard var entry = state.entries[path] else { return nil }
+            // One hash of the path: the entry is marked in place through its index.
+            guard let index = state.entries.index(forKey: path) else { return nil }
             state.tick &+= 1
-            entry.lastUsed = state.tick
-            state.entries[path] = entry
-            return entry
+            state.entries.values[index].lastUsed = state.tick
+            return state.entries.values[index]
         }
     }
 

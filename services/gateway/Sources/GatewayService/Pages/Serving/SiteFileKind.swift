@@ -1,8 +1,20 @@
+import HTTPTypes
+
 /// What a file of the reading site is, by its path: its `Content-Type` and how long clients and
 /// CDNs may keep it (`Cache-Control`).
 struct SiteFileKind: Sendable, Equatable {
     let contentType: String
     let cacheControl: String
+    /// The two as header fields, checked once here rather than per response.
+    let contentTypeField: HTTPField
+    let cacheControlField: HTTPField
+
+    init(contentType: String, cacheControl: String) {
+        self.contentType = contentType
+        self.cacheControl = cacheControl
+        self.contentTypeField = HTTPField(name: .contentType, value: contentType)
+        self.cacheControlField = HTTPField(name: .cacheControl, value: cacheControl)
+    }
 
     /// Pages and feeds change whenever an event re-renders them: kept briefly, then revalidated
     /// with their ETag (a 304 costs a client almost nothing).

@@ -6,48 +6,70 @@ import InkwellFileSink
 /// Every slug, tag slug, username and page number is checked before it becomes a ``SinkPath``
 /// (segment rules: unreserved characters only, no dot segments, no `%`, at most 255 bytes), so a
 /// hostile path names no file: it is ``notFound``. The decision reads nothing.
+///
+/// It runs for every page request, so it works on the path's bytes and builds one ``SinkPath``
+/// (the old slug's redirect file only when the page is missing: ``redirectFile(slug:)``).
 enum SiteRoute: Equatable, Sendable {
     case file(SinkPath)
-    /// `posts/{slug}/index.html`, or else the old slug's `redirects/posts/{slug}` file.
-    case post(page: SinkPath, redirect: SinkPath)
+    /// `posts/{slug}/index.html`; when it is missing, the old slug's redirect file
+    /// (``redirectFile(slug:)``) may name the post's new slug.
+    case post(page: SinkPath, slug: String)
     /// 301 to this path.
     case redirect(String)
     case notFound
 
+    private static let home = page("index.html")
+    private static let feed = page("feed.xml")
+    private static let sitemap = page("sitemap.xml")
+
     /// The route of `path`, a request's raw (percent-encoded) path without its query.
     static func resolve(_ path: String) -> SiteRoute {
-        if path == "/" { return .file(page(["index.html"])) }
-        guard path.utf8.first == UInt8(ascii: "/"), path.utf8.count <= SinkPath.maxLength else { return .notFound }
-        let trailingSlash = path.utf8.last == UInt8(ascii: "/")
-        let body = path.utf8.dropFirst().dropLast(trailingSlash ? 1 : 0)
-        let segments = body.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        guard let first = segments.first else { return .notFound }
-        switch (first, segments.count) {
-        case ("posts", 2), ("tags", 2), ("authors", 2):
-            let name = segments[1]
-            guard let page = try? SinkPath(segments: [first, name, "index.html"]) else { return .notFound }
-            if !trailingSlash { return .redirect("/" + first + "/" + name + "/") }
-            if first == "posts", let redirect = try? SinkPath(segments: ["redirects", "posts", name]) {
-                return .post(page: page, redirect: redirect)
+        let utf8 = path.utf8
+        guard utf8.first == UInt8(ascii: "/"), utf8.count <= SinkPath.maxLength else { return .notFound }
+        if utf8.count == 1 { return .file(home) }
+        let trailingSlash = utf8.last == UInt8(ascii: "/")
+        // The path between its leading and trailing slash; both are one byte, so these indices
+        // are on scalar boundaries.
+        let start = utf8.index(after: utf8.startIndex)
+        let end = trailingSlash ? utf8.index(before: utf8.endIndex) : utf8.endIndex
+        let body = path[start..<end]
+        guard let slash = body.utf8.firstIndex(of: UInt8(ascii: "/")) else {
+            // One segment.
+            switch body {
+            case "feed.xml": return trailingSlash ? .notFound : .file(feed)
+            case "sitemap.xml": return trailingSlash ? .notFound : .file(sitemap)
+            default: return .notFound
             }
-            return .file(page)
-        case ("page", 2):
-            guard let number = pageNumber(segments[1]) else { return .notFound }
+        }
+        let first = body[..<slash]
+        let rest = body[body.utf8.index(after: slash)...]
+        let twoSegments = !rest.utf8.contains(UInt8(ascii: "/"))
+        switch first {
+        case "posts", "tags", "authors":
+            guard twoSegments, let page = try? SinkPath(String(body) + "/index.html") else { return .notFound }
+            if !trailingSlash { return .redirect("/" + body + "/") }
+            return first == "posts" ? .post(page: page, slug: String(rest)) : .file(page)
+        case "page":
+            guard twoSegments, let number = pageNumber(rest) else { return .notFound }
             if number == 1 { return .redirect("/") }
-            if !trailingSlash { return .redirect("/page/" + segments[1] + "/") }
-            return .file(page(["page", segments[1], "index.html"]))
-        case ("feed.xml", 1), ("sitemap.xml", 1):
-            return trailingSlash ? .notFound : .file(page([first]))
-        case ("assets", 2...), ("media", 2...):
-            guard !trailingSlash, let file = try? SinkPath(segments: segments) else { return .notFound }
+            if !trailingSlash { return .redirect("/" + body + "/") }
+            return .file(page("page/" + rest + "/index.html"))
+        case "assets", "media":
+            guard !trailingSlash, let file = try? SinkPath(String(body)) else { return .notFound }
             return .file(file)
         default:
             return .notFound
         }
     }
 
+    /// The file that names the new slug of a post whose old slug was `slug` (valid: it was
+    /// checked as a segment of the post's page path).
+    static func redirectFile(slug: String) -> SinkPath? {
+        try? SinkPath(segments: ["redirects", "posts", slug])
+    }
+
     /// A page number: 1 to 9,999,999 in decimal without leading zeros.
-    static func pageNumber(_ text: String) -> Int? {
+    static func pageNumber(_ text: some StringProtocol) -> Int? {
         let digits = text.utf8
         guard (1...7).contains(digits.count), digits.first != UInt8(ascii: "0") else { return nil }
         var value = 0
@@ -58,9 +80,9 @@ enum SiteRoute: Equatable, Sendable {
         return value
     }
 
-    /// A path made of constant, valid segments.
-    private static func page(_ segments: [String]) -> SinkPath {
-        // The segments are literals or checked digits: always valid.
-        try! SinkPath(segments: segments)
+    /// A path made of constant or checked segments.
+    private static func page(_ path: String) -> SinkPath {
+        // Literals, or checked digits between literals: always valid.
+        try! SinkPath(path)
     }
 }
