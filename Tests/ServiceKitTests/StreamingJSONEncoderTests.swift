@@ -104,6 +104,45 @@ import Testing
         #expect(try JSONDecoder().decode([String].self, from: Data(bytes)) == [nasty])
     }
 
+    /// Every byte that needs an escape, at every place around the eight-byte steps of the scan,
+    /// among ASCII and multi-byte characters: the same bytes as escaping byte by byte.
+    @Test func escapesAreFoundAtEveryOffset() throws {
+        func reference(_ string: String) -> [UInt8] {
+            var out: [UInt8] = [0x22]
+            for byte in string.utf8 {
+                switch byte {
+                case 0x22: out += [0x5C, 0x22]
+                case 0x5C: out += [0x5C, 0x5C]
+                case 0x0A: out += Array(#"\n"#.utf8)
+                case 0x0D: out += Array(#"\r"#.utf8)
+                case 0x09: out += Array(#"\t"#.utf8)
+                case 0x08: out += Array(#"\b"#.utf8)
+                case 0x0C: out += Array(#"\f"#.utf8)
+                case ..<0x20:
+                    let hex = Array("0123456789abcdef".utf8)
+                    out += Array(#"\u00"#.utf8) + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                default: out.append(byte)
+                }
+            }
+            return out + [0x22]
+        }
+        let encoder = StreamingJSONEncoder()
+        for special in ["\"", "\\", "\n", "\u{0}", "\u{1F}", "\u{7F}", " ", "é", "😀"] {
+            for filler in ["a", "é", "~", "\u{80}"] {
+                for length in 0...20 {
+                    for position in 0...length {
+                        var characters = Array(repeating: filler, count: length)
+                        characters.insert(special, at: position)
+                        let string = characters.joined()
+                        let bytes = try encoder.encode(string)
+                        #expect(bytes == reference(string), "\(string.debugDescription)")
+                        #expect(try JSONDecoder().decode(String.self, from: Data(bytes)) == string)
+                    }
+                }
+            }
+        }
+    }
+
     @Test func handWrittenContainersNestAndClose() throws {
         let bytes = try StreamingJSONEncoder().encode(Manual())
         let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any], "\(String(decoding: bytes, as: UTF8.self))")

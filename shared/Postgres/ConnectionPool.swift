@@ -14,7 +14,9 @@ final class ConnectionPool: Sendable {
     private struct Waiter {
         let id: Int
         let continuation: CheckedContinuation<Lease, any Error>
-        let timeout: Task<Void, Never>
+        /// When it fails with `.poolTimeout` (the ``sweep()`` task's business), `timeout` after it came.
+        let deadline: ContinuousClock.Instant
+        let timeout: Duration
     }
 
     private struct State {
@@ -23,6 +25,10 @@ final class ConnectionPool: Sendable {
         var waiters: [Waiter] = []
         var nextWaiterID = 0
         var closed = false
+        /// The one task that times waiters out, while any wait (see ``sweep()``).
+        var sweeper: Task<Void, Never>?
+        /// The deadline the sweeper sleeps until (nil while it runs a round).
+        var sweepingUntil: ContinuousClock.Instant?
     }
 
     let capacity: Int
@@ -65,12 +71,7 @@ final class ConnectionPool: Sendable {
 
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Lease, any Error>) in
-                // A one-off timer per waiting caller only; the fast paths above need none.
-                let timer = Task { [weak self] in
-                    try? await Task.sleep(for: timeout)
-                    guard !Task.isCancelled else { return }
-                    self?.fail(waiter: id, with: PostgresError(kind: .poolTimeout, message: "no database connection became free within \(timeout)"))
-                }
+                let deadline = ContinuousClock.now + timeout
                 let resumeNow: (any Error)? = state.withLock { state in
                     if state.closed { return PostgresError.poolClosed() }
                     // Checked under the lock: the cancellation handler takes the lock too, so it
@@ -87,18 +88,55 @@ final class ConnectionPool: Sendable {
                         continuation.resume(returning: nil)
                         return nil
                     }
-                    state.waiters.append(Waiter(id: id, continuation: continuation, timeout: timer))
+                    state.waiters.append(Waiter(id: id, continuation: continuation, deadline: deadline, timeout: timeout))
+                    // One timer for every waiter, not a task each: under load most requests wait
+                    // for a connection, and a task with a sleep per checkout showed in profiles.
+                    // A new sweeper also when this deadline comes before the one slept for (a shorter
+                    // timeout); the old one, cancelled, ends when it wakes.
+                    if state.sweeper == nil || state.sweepingUntil.map({ deadline < $0 }) == true {
+                        state.sweeper?.cancel()
+                        state.sweepingUntil = nil
+                        // Detached: it outlives this request, whose task-locals (trace) it must not carry.
+                        state.sweeper = Task.detached { [weak self] in await self?.sweep() }
+                    }
                     return nil
                 }
-                if let resumeNow {
-                    timer.cancel()
-                    continuation.resume(throwing: resumeNow)
-                } else if !state.withLock({ state in state.waiters.contains { $0.id == id } }) {
-                    timer.cancel()
-                }
+                if let resumeNow { continuation.resume(throwing: resumeNow) }
             }
         } onCancel: {
             fail(waiter: id, with: CancellationError())
+        }
+    }
+
+    /// Times out waiters: fails those whose deadline has passed, sleeps until the next one's, and
+    /// ends (clearing ``State/sweeper``, under the lock that adds waiters) when none wait.
+    private func sweep() async {
+        while true {
+            let now = ContinuousClock.now
+            let (expired, next): ([Waiter], ContinuousClock.Instant?) = state.withLock { state in
+                // Cancelled (under this lock) when replaced or closed: the state is another's now.
+                if Task.isCancelled { return ([], nil) }
+                var expired: [Waiter] = []
+                var next: ContinuousClock.Instant?
+                state.waiters.removeAll { waiter in
+                    if waiter.deadline <= now {
+                        expired.append(waiter)
+                        return true
+                    }
+                    next = next.map { min($0, waiter.deadline) } ?? waiter.deadline
+                    return false
+                }
+                if next == nil { state.sweeper = nil }
+                state.sweepingUntil = next
+                return (expired, next)
+            }
+            for waiter in expired {
+                waiter.continuation.resume(throwing: PostgresError(kind: .poolTimeout, message: "no database connection became free within \(waiter.timeout)"))
+            }
+            guard let next else { return }
+            // Cancelled by close() (every waiter failed) or when replaced by a sweeper for an
+            // earlier deadline: the sleep ends at once and the next round returns.
+            try? await Task.sleep(until: next, clock: .continuous)
         }
     }
 
@@ -107,9 +145,7 @@ final class ConnectionPool: Sendable {
             guard let index = state.waiters.firstIndex(where: { $0.id == id }) else { return nil }
             return state.waiters.remove(at: index)
         }
-        guard let waiter else { return }
-        waiter.timeout.cancel()
-        waiter.continuation.resume(throwing: error)
+        waiter?.continuation.resume(throwing: error)
     }
 
     /// Ends a lease. A reusable connection goes to the first waiter or back to the idle list; without
@@ -127,24 +163,21 @@ final class ConnectionPool: Sendable {
             if let handle { state.idle.append(handle) }
             return (nil, nil)
         }
-        if let waiter {
-            waiter.timeout.cancel()
-            waiter.continuation.resume(returning: lease)
-        }
+        waiter?.continuation.resume(returning: lease)
         updateGauges()
     }
 
     /// Refuses new leases, fails all waiters and returns the idle connections for closing.
     func close() -> [PGConnectionHandle] {
-        let (waiters, idle) = state.withLock { state in
+        let (waiters, idle, sweeper) = state.withLock { state in
             state.closed = true
-            let result = (state.waiters, state.idle)
+            let result = (state.waiters, state.idle, state.sweeper)
             state.waiters = []
             state.idle = []
             return result
         }
+        sweeper?.cancel()
         for waiter in waiters {
-            waiter.timeout.cancel()
             waiter.continuation.resume(throwing: PostgresError.poolClosed())
         }
         updateGauges()
@@ -152,6 +185,9 @@ final class ConnectionPool: Sendable {
     }
 
     var isClosed: Bool { state.withLock { $0.closed } }
+
+    /// Callers waiting for a slot; for tests.
+    var waiterCount: Int { state.withLock { $0.waiters.count } }
 
     private func updateGauges() {
         let (leased, idle) = counts

@@ -58,6 +58,15 @@ extension Optional: PostgresArrayElement where Wrapped: PostgresArrayElement {
 
 extension String: PostgresArrayElement {
     public static var postgresArrayDataType: PostgresDataType { .textArray }
+
+    /// The literal's elements as they are (a `String` takes any element type), without a
+    /// ``PostgresValue`` and a decode call per element; NULL elements fail as in the default.
+    public static func decodePostgresArray(from value: PostgresValue) throws -> [String] {
+        try PostgresArrayLiteral.parse(value.requireText(for: [String].self)).map { element in
+            guard let element else { throw PostgresDecodingFailure("unexpected NULL (decode as Optional to accept NULL)") }
+            return element
+        }
+    }
 }
 
 extension UUID: PostgresArrayElement {

@@ -33,14 +33,7 @@ public struct PostgresRow: Sendable {
     /// Decodes the column named `column` (exact, case-sensitive as returned by the server).
     /// Throws `PostgresError` `.decoding` naming the column, its type and `T` on any mismatch.
     public func decode<T: PostgresDecodable>(column: String, as type: T.Type = T.self) throws -> T {
-        guard let index = columnInfo.indexByName[column] else {
-            throw PostgresError(
-                kind: .decoding,
-                message: "no column \"\(column)\" in the row (columns: \(columnInfo.names.joined(separator: ", ")))",
-                column: column
-            )
-        }
-        return try decode(at: index, as: type)
+        try decode(at: index(ofColumn: column), as: type)
     }
 
     /// Decodes the column at `index` (0-based).
@@ -48,17 +41,31 @@ public struct PostgresRow: Sendable {
         guard values.indices.contains(index) else {
             throw PostgresError(kind: .decoding, message: "column index \(index) out of range (row has \(values.count) columns)")
         }
-        let name = columnInfo.names[index]
-        let columnType = columnInfo.types[index]
         do {
-            return try T.decode(from: PostgresValue(text: values[index], type: columnType))
+            return try T.decode(from: PostgresValue(text: values[index], type: columnInfo.types[index]))
         } catch {
+            // The name only on failure: every row of a read goes through here.
+            let name = columnInfo.names[index]
             throw PostgresError(
                 kind: .decoding,
-                message: "cannot decode column \"\(name)\" (index \(index), type \(columnType)) as \(T.self): \(error)",
+                message: "cannot decode column \"\(name)\" (index \(index), type \(columnInfo.types[index])) as \(T.self): \(error)",
                 column: name
             )
         }
+    }
+
+    /// The position of the column named `column` (the first, with duplicate names), for reading
+    /// every row of one result by position: the rows of a result share their columns, so a
+    /// reader looks its columns up once instead of hashing a name per row and column.
+    public func index(ofColumn column: String) throws -> Int {
+        guard let index = columnInfo.indexByName[column] else {
+            throw PostgresError(
+                kind: .decoding,
+                message: "no column \"\(column)\" in the row (columns: \(columnInfo.names.joined(separator: ", ")))",
+                column: column
+            )
+        }
+        return index
     }
 
     /// Whether the column at `index` is SQL NULL.

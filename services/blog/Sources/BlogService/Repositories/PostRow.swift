@@ -30,11 +30,26 @@ enum PostRow {
         )
     }
 
+    /// The summaries of every row of one result (columns looked up once).
+    static func summaries(_ rows: [PostgresRow]) throws -> [PostSummary] {
+        guard let first = rows.first else { return [] }
+        let columns = try PostSummaryColumns(of: first)
+        return try rows.map { try summary($0, columns) }
+    }
+
     static func summary(_ row: PostgresRow) throws -> PostSummary {
-        PostSummary(
-            id: try row.decode(column: "id"), slug: try row.decode(column: "slug"), title: try row.decode(column: "title"),
-            excerpt: try row.decode(column: "excerpt"), publishedAt: try row.decode(column: "published_at"),
-            authorId: try row.decode(column: "author_id"), tags: try tags(row), coverImageUrl: try row.decode(column: "cover_image_url")
+        try summary(row, PostSummaryColumns(of: row))
+    }
+
+    /// The summary of `row`, whose result has its columns at `columns`.
+    static func summary(_ row: PostgresRow, _ columns: PostSummaryColumns) throws -> PostSummary {
+        let slugs: [String] = try row.decode(at: columns.tagSlugs)
+        let names: [String] = try row.decode(at: columns.tagNames)
+        return PostSummary(
+            id: try row.decode(at: columns.id), slug: try row.decode(at: columns.slug), title: try row.decode(at: columns.title),
+            excerpt: try row.decode(at: columns.excerpt), publishedAt: try row.decode(at: columns.publishedAt),
+            authorId: try row.decode(at: columns.authorId), tags: zip(names, slugs).map { TagRef(name: $0, slug: $1) },
+            coverImageUrl: try row.decode(at: columns.coverImageUrl)
         )
     }
 

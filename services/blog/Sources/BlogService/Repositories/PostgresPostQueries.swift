@@ -29,8 +29,10 @@ struct PostgresPostQueries: PostQueries {
             FROM hits JOIN posts USING (id), websearch_to_tsquery('english', \(query.text)) AS query
             ORDER BY hits.rank DESC, id DESC
             """)
+        guard let first = rows.first else { return [] }
+        let columns = try PostSummaryColumns(of: first)
         return try rows.map { row in
-            RankedPost(summary: try PostRow.summary(row), rank: try row.decode(column: "rank"), headline: try row.decode(column: "headline"))
+            RankedPost(summary: try PostRow.summary(row, columns), rank: try row.decode(column: "rank"), headline: try row.decode(column: "headline"))
         }
     }
 
@@ -52,11 +54,11 @@ struct PostgresPostQueries: PostQueries {
 
     func publishedSummaries(ids: [UUID]) async throws -> [PostSummary] {
         guard !ids.isEmpty else { return [] }
-        return try await postgres.query("""
+        return try PostRow.summaries(await postgres.query("""
             SELECT \(PostRow.summaryColumns) FROM posts
             WHERE id = ANY(\(ids)) AND status = 'published'
             ORDER BY array_position(\(ids), id)
-            """).map(PostRow.summary)
+            """))
     }
 
     func publishedPosts(after: ExportPosition?, limit: Int) async throws -> [Post] {

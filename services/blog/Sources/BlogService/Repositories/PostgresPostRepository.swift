@@ -87,7 +87,7 @@ public struct PostgresPostRepository: PostRepository {
         if let author = filter.author { query += " AND author_id IN (SELECT id FROM authors WHERE username = \(author) AND NOT erased)" }
         if let position { query += " AND (published_at, id) < (\(position.publishedAt), \(position.id))" }
         query += " ORDER BY published_at DESC, id DESC LIMIT \(limit)"
-        return try await postgres.query(query).map(PostRow.summary)
+        return try PostRow.summaries(await postgres.query(query))
     }
 
     public func update(id: UUID, expectedVersion: Int64, edit: PostEdit, by writer: PostWriter) async throws -> PostWriteOutcome {
