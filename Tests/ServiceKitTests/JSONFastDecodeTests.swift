@@ -148,7 +148,7 @@ import Testing
                 taken += 1
             }
         }
-        #expect(taken >= 8)
+        #expect(taken == 7)  // the valid strings above
         let ids = [
             Self.id.uppercased(), "{\(Self.id)}", String(Self.id.dropLast()), Self.id + "0", "0190a1b2c3d47e5f8a9b0c1d2e3f4a5b", #"\u0030190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"#,
             "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5g", "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b\\u0000x",
@@ -202,7 +202,7 @@ import Testing
             #""extra":{"a":[1,{"b":null}],"c":"\u00e9"}"#, #""extra":[]"#, #""extra":true"#, #""extra":"x\"y""#, #""":1"#, #""ü":1"#, #""\u0069d":"x""#,
             #""slug":"again""#, #""publishAt":"2026-11-21T10:00:00Z""#, #""publishAt":null"#, #""coverImageUrl":"/media/a.png""#, #""coverImageUrl":null"#,
             #""coverImageUrl":5"#, #""tags":[{"name":"n","slug":"s","x":1}]"#, #""extra":[1,2,]"#, #""extra":{"a":1,}"#, #""extra":{"a"}"#,
-            #""extra":{1:2}"#, #""extra":nul"#, #""extra":True"#, #""extra":'x'"#, #""id":"\#(id)""#, #""status":"draft""#, #""status":"gone""#,
+            #""extra":{1:2}"#, #""extra":nul"#, #""extra":True"#, #""extra":'x'"#, #""id":"\#(Self.id)""#, #""status":"draft""#, #""status":"gone""#,
             #""status":null"#, #""publishedAt":"2026-11-21T10:00:00Z""#, #""extra":"\#u{1}""#,
         ] {
             agree(Post.self, Self.postJSON(extra: extra))
