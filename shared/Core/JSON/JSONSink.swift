@@ -62,20 +62,29 @@ final class JSONSink {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// The canonical lower-case 8-4-4-4-12 form.
+    /// The canonical lower-case 8-4-4-4-12 form, quoted: the 38 bytes formatted on the stack and
+    /// appended at once (a byte-by-byte append, one uniqueness and capacity check each, showed
+    /// in the gateway's profile of a post with 60 comments: five ids each).
     func writeUUID(_ uuid: UUID) {
         let hex: StaticString = "0123456789abcdef"
-        bytes.append(UInt8(ascii: "\""))
-        withUnsafeBytes(of: uuid.uuid) { raw in
-            hex.withUTF8Buffer { digits in
+        let digits = hex.utf8Start
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 38) { text in
+            text[0] = UInt8(ascii: "\"")
+            text[37] = UInt8(ascii: "\"")
+            withUnsafeBytes(of: uuid.uuid) { raw in
+                var position = 1
                 for index in 0..<16 {
-                    if index == 4 || index == 6 || index == 8 || index == 10 { bytes.append(UInt8(ascii: "-")) }
-                    bytes.append(digits[Int(raw[index] >> 4)])
-                    bytes.append(digits[Int(raw[index] & 0xF)])
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        text[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    text[position] = digits[Int(raw[index] >> 4)]
+                    text[position + 1] = digits[Int(raw[index] & 0xF)]
+                    position += 2
                 }
             }
+            bytes.append(contentsOf: UnsafeBufferPointer(text))
         }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Writes a value by its hand-written ``JSONStreamEncodable`` fast path when it has one, else
