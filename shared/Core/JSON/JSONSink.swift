@@ -9,8 +9,13 @@ final class JSONSink {
         var count = 0
     }
 
-    var bytes: [UInt8] = []
-    var frames: [Frame] = []
+    // Unchecked exclusivity: a class's stored properties get a dynamic check (swift_beginAccess)
+    // on every mutation, which showed in the gateway's profile of composed reads (an append per
+    // scalar). Safe: a sink belongs to one `StreamingJSONEncoder.encode` call on one thread, and
+    // no method holds an access to `bytes` or `frames` across a call that touches them again
+    // (each appends, then returns; the closures in `writeString`/`writeUUID` only append).
+    @exclusivity(unchecked) var bytes: [UInt8] = []
+    @exclusivity(unchecked) var frames: [Frame] = []
 
     init() { bytes.reserveCapacity(1024) }
 
