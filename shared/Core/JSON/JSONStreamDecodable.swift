@@ -5,6 +5,8 @@
 /// 60 comments, their authors) `JSONDecoder.decode` was 35 % of the gateway's CPU: a boxed
 /// map of the whole document, a keyed container and a `CodingKey` per member, generic metadata
 /// lookups through every property wrapper, and `sscanf` in `UUID(uuidString:)`.
+/// With these conformances decoding is about 10 % of a cheaper whole, and the gateway's CPU per
+/// request of that read fell by about 45 % (release, A/B on the same stack and minute).
 ///
 /// The contract: when ``decodeJSON(from:)`` returns a value, it is the value the type's
 /// `Decodable` conformance gives through ``InkwellJSON/decoder`` for the same bytes (unknown
