@@ -10,7 +10,8 @@ public struct LowercaseUUID: Codable, Sendable, Hashable {
 
     public init(from decoder: any Decoder) throws {
         let string = try decoder.singleValueContainer().decode(String.self)
-        guard let uuid = UUID(uuidString: string) else {
+        // The fast parse first (Foundation's goes through sscanf); Foundation's decides the rest.
+        guard let uuid = UUID(canonical: string) ?? UUID(uuidString: string) else {
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected a UUID"))
         }
         wrappedValue = uuid

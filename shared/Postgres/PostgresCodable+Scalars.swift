@@ -115,40 +115,8 @@ extension UUID: PostgresEncodable, PostgresDecodable {
         try value.requireType([.uuid, .text, .varchar, .bpchar, .name], for: UUID.self)
         let text = try value.requireText(for: UUID.self)
         // Hand-parsed: Foundation's UUID(uuidString:) goes through sscanf, visible in read profiles.
-        guard let uuid = parseUUID(text) ?? UUID(uuidString: text) else { throw PostgresDecodingFailure("'\(text.prefix(40))' is not a UUID") }
+        guard let uuid = UUID(canonical: text) ?? UUID(uuidString: text) else { throw PostgresDecodingFailure("'\(text.prefix(40))' is not a UUID") }
         return uuid
-    }
-}
-
-/// Parses the canonical 8-4-4-4-12 form (either case); `nil` for anything else.
-private func parseUUID(_ text: String) -> UUID? {
-    var text = text
-    return text.withUTF8 { utf8 -> UUID? in
-        guard utf8.count == 36 else { return nil }
-        var bytes: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var ok = true
-        withUnsafeMutableBytes(of: &bytes) { out in
-            var index = 0
-            for byte in 0..<16 {
-                if index == 8 || index == 13 || index == 18 || index == 23 {
-                    guard utf8[index] == UInt8(ascii: "-") else { ok = false; return }
-                    index += 1
-                }
-                guard let high = hexValue(utf8[index]), let low = hexValue(utf8[index + 1]) else { ok = false; return }
-                out[byte] = high << 4 | low
-                index += 2
-            }
-        }
-        return ok ? UUID(uuid: bytes) : nil
-    }
-}
-
-private func hexValue(_ c: UInt8) -> UInt8? {
-    switch c {
-    case 48...57: c - 48
-    case 97...102: c - 87
-    case 65...70: c - 55
-    default: nil
     }
 }
 

@@ -55,7 +55,7 @@ extension ReadComposer {
         guard CriticalAnswer(status: response.status) == .compose else { return ComposedAnswer.passOn(response, tags: tags) }
         let user = try decode(PublicUser.self, response, from: .users, call: call)
         let postsAnswer = await posts
-        let recent = postsAnswer.flatMap { $0.status == 200 ? try? InkwellJSON.decoder.decode(Page<PostSummary>.self, from: Data($0.body)) : nil }
+        let recent = postsAnswer.flatMap { $0.status == 200 ? try? InkwellJSON.decodeFast(Page<PostSummary>.self, from: $0.body) : nil }
         var degradation = Degradation()
         let recentPosts = degradation.require(recent?.items, from: .blog) ?? []
         tags.formUnion(CompositionTags.summaries(recentPosts))

@@ -50,7 +50,7 @@ extension ReadComposer {
         let threadAnswer = await thread
         let comments = CommentsPart(
             status: threadAnswer?.status,
-            page: threadAnswer.flatMap { $0.status == 200 ? try? InkwellJSON.decoder.decode(Page<Comment>.self, from: Data($0.body)) : nil }
+            page: threadAnswer.flatMap { $0.status == 200 ? try? InkwellJSON.decodeFast(Page<Comment>.self, from: $0.body) : nil }
         )
         let userIds = PostComposition.userIds(of: post, comments: comments)
         let postId = post.id

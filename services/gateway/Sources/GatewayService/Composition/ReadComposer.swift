@@ -43,9 +43,22 @@ public struct ReadComposer: Sendable {
         do {
             return try InkwellJSON.decoder.decode(Answer.self, from: Data(response.body))
         } catch {
-            call.logger.error("unreadable answer of a service", metadata: ["upstream": "\(upstream.rawValue)", "error": "\(error)"])
-            throw HTTPProblem(.badGateway, detail: "The \(upstream.rawValue) service gave an answer the gateway cannot read.")
+            throw unreadable(upstream, error, call: call)
         }
+    }
+
+    /// ``decode(_:_:from:call:)`` by the hand-written fast path (Foundation's decoder when it declines).
+    func decode<Answer: JSONStreamDecodable>(_ type: Answer.Type, _ response: HTTPClientResponse, from upstream: Upstream, call: UpstreamCall) throws -> Answer {
+        do {
+            return try InkwellJSON.decodeFast(Answer.self, from: response.body)
+        } catch {
+            throw unreadable(upstream, error, call: call)
+        }
+    }
+
+    private func unreadable(_ upstream: Upstream, _ error: any Error, call: UpstreamCall) -> HTTPProblem {
+        call.logger.error("unreadable answer of a service", metadata: ["upstream": "\(upstream.rawValue)", "error": "\(error)"])
+        return HTTPProblem(.badGateway, detail: "The \(upstream.rawValue) service gave an answer the gateway cannot read.")
     }
 
     /// Summaries with authors and comment counts: one users call and one counts call, at once.

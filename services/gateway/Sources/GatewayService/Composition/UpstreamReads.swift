@@ -20,8 +20,8 @@ public struct UpstreamReads: ServiceReads {
 
     public func commentCounts(postIds: [UUID], call: UpstreamCall) async throws -> [UUID: Int] {
         let pairs = try await batched(postIds) { chunk in
-            let counts = try await get(CountsAnswer.self, from: .comments, "/internal/v1/comment-counts?postIds=\(Self.join(chunk))", call: call).counts
-            return counts.compactMap { key, value in UUID(uuidString: key).map { ($0, value) } }
+            let counts = try await get(CommentCountsAnswer.self, from: .comments, "/internal/v1/comment-counts?postIds=\(Self.join(chunk))", call: call).counts
+            return counts.compactMap { key, value in (UUID(canonical: key) ?? UUID(uuidString: key)).map { ($0, value) } }
         }
         return Dictionary(pairs, uniquingKeysWith: { first, _ in first })
     }
@@ -62,12 +62,18 @@ public struct UpstreamReads: ServiceReads {
         }
     }
 
-    /// `{"counts": {"<post id>": n}}` of the comments service.
-    struct CountsAnswer: Decodable { var counts: [String: Int] }
-
     func get<Answer: Decodable>(_ type: Answer.Type, from upstream: Upstream, _ path: String, call: UpstreamCall) async throws -> Answer {
         let response = try await upstreams.send(upstream, method: "GET", pathAndQuery: path, call: call)
         guard response.status == 200, let answer = try? InkwellJSON.decoder.decode(Answer.self, from: Data(response.body)) else {
+            throw UnexpectedUpstreamAnswer(upstream: upstream, path: path, status: response.status)
+        }
+        return answer
+    }
+
+    /// ``get(_:from:_:call:)`` by the hand-written fast path (Foundation's decoder when it declines).
+    func get<Answer: JSONStreamDecodable>(_ type: Answer.Type, from upstream: Upstream, _ path: String, call: UpstreamCall) async throws -> Answer {
+        let response = try await upstreams.send(upstream, method: "GET", pathAndQuery: path, call: call)
+        guard response.status == 200, let answer = try? InkwellJSON.decodeFast(Answer.self, from: response.body) else {
             throw UnexpectedUpstreamAnswer(upstream: upstream, path: path, status: response.status)
         }
         return answer
