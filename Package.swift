@@ -98,7 +98,7 @@ let package = Package(
         .target(
             name: "InkwellServiceKit",
             dependencies: [
-                "InkwellCore", "InkwellAuth", .product(name: "ServiceContextModule", package: "swift-service-context"), hummingbird, httpTypes, log, metrics, lifecycle, argumentParser, tracing, nioPosix,
+                "InkwellCore", "InkwellAuth", .product(name: "ServiceContextModule", package: "swift-service-context"), hummingbird, httpTypes, log, metrics, lifecycle, argumentParser, tracing,
                 .product(name: "OTel", package: "swift-otel"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Crypto", package: "swift-crypto"),
