@@ -105,6 +105,13 @@ import Testing
     }
 
     /// Nested in a plain `Encodable`, a post takes `encode(to:)` (the fast path starts only at the top).
+    @Test func itemListsMatchCodable() throws {
+        for list in [ItemList(items: [Self.user, Self.user]), ItemList<PublicUser>(items: [])] {
+            let (fast, codable) = try bothWays(list)
+            #expect(fast == codable)
+        }
+    }
+
     @Test func aPostInsideAnotherValueEncodesTheSame() throws {
         struct Wrapper: Encodable {
             let posts: [Post]

@@ -37,6 +37,16 @@ import Testing
         agree("FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF")
     }
 
+    @Test func lowercasedIsFoundationsStringInLowerCase() {
+        for _ in 0..<5_000 {
+            let uuid = UUID()
+            #expect(uuid.lowercased == uuid.uuidString.lowercased())
+        }
+        for uuid in [UUID(uuid: (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)), UUID(uuid: (255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255))] {
+            #expect(uuid.lowercased == uuid.uuidString.lowercased())
+        }
+    }
+
     @Test func hostileStringsAgreeWithFoundation() {
         let base = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"
         var cases = [

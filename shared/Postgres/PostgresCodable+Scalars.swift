@@ -110,7 +110,8 @@ extension Bool: PostgresEncodable, PostgresDecodable {
 
 extension UUID: PostgresEncodable, PostgresDecodable {
     public static var postgresDataType: PostgresDataType { .uuid }
-    public func postgresText() throws -> String? { uuidString }
+    /// Lower case, as PostgreSQL writes a uuid itself (the parameter is typed uuid either way).
+    public func postgresText() throws -> String? { lowercased }
     public static func decode(from value: PostgresValue) throws -> UUID {
         try value.requireType([.uuid, .text, .varchar, .bpchar, .name], for: UUID.self)
         let text = try value.requireText(for: UUID.self)

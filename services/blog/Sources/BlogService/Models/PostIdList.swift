@@ -14,15 +14,6 @@ enum PostIdList {
     }
 
     static func parse(_ raw: String?) throws(HTTPProblem) -> [UUID] {
-        guard let raw else { throw .badRequest("The query parameter ids is required.") }
-        let parts = raw.split(separator: ",", omittingEmptySubsequences: true)
-        guard parts.count <= maxIds else { throw .badRequest("At most \(maxIds) ids per request.") }
-        var seen = Set<UUID>()
-        var ids: [UUID] = []
-        for part in parts {
-            guard let id = UUID(uuidString: part.trimmingCharacters(in: .whitespaces)) else { throw .badRequest("Every id must be a UUID.") }
-            if seen.insert(id).inserted { ids.append(id) }
-        }
-        return ids
+        try UUIDListParameter(name: "ids", limit: maxIds).parse(raw)
     }
 }

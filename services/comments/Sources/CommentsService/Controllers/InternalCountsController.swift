@@ -21,16 +21,6 @@ public struct InternalCountsController: Sendable {
     /// The distinct ids of `?postIds=`, in the order given; 400 for a missing list, a malformed
     /// id or more than 100 ids.
     public static func parsePostIds(_ raw: String?) throws(HTTPProblem) -> [UUID] {
-        guard let raw else { throw .badRequest("The query parameter postIds is required.") }
-        let parts = raw.split(separator: ",", omittingEmptySubsequences: true)
-        guard parts.count <= maxIds else { throw .badRequest("At most \(maxIds) post ids per request.") }
-        var seen = Set<UUID>()
-        var ids: [UUID] = []
-        ids.reserveCapacity(parts.count)
-        for part in parts {
-            guard let id = UUID(uuidString: part.trimmingCharacters(in: .whitespaces)) else { throw .badRequest("Every post id must be a UUID.") }
-            if seen.insert(id).inserted { ids.append(id) }
-        }
-        return ids
+        try UUIDListParameter(name: "postIds", noun: "post id", limit: maxIds).parse(raw)
     }
 }

@@ -20,15 +20,6 @@ public struct InternalUsersController: Sendable {
 
     /// The distinct ids of `?ids=`; 400 for a missing list, a malformed id or more than 100.
     public static func parseIds(_ raw: String?) throws(HTTPProblem) -> [UUID] {
-        guard let raw else { throw .badRequest("The query parameter ids is required.") }
-        let parts = raw.split(separator: ",", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
-        guard parts.count <= maxIds else { throw .badRequest("At most \(maxIds) ids per request.") }
-        var seen = Set<UUID>()
-        var ids: [UUID] = []
-        for part in parts {
-            guard let id = UUID(uuidString: part) else { throw .badRequest("Every id must be a UUID.") }
-            if seen.insert(id).inserted { ids.append(id) }
-        }
-        return ids
+        try UUIDListParameter(name: "ids", limit: maxIds).parse(raw)
     }
 }

@@ -1,0 +1,14 @@
+import InkwellCore
+
+/// A list of hand-encoded items by hand too (see ``JSONStreamEncodable`` for why): the internal
+/// batch reads answer with one; the same bytes as its `Encodable` conformance.
+extension ItemList: JSONStreamEncodable where Item: JSONStreamEncodable {
+    public func encodeJSON(to output: inout JSONOutput) throws {
+        output.beginObject()
+        output.key("items")
+        output.beginArray()
+        for item in items { try item.encodeJSON(to: &output) }
+        output.endArray()
+        output.endObject()
+    }
+}
