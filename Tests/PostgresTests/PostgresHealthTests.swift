@@ -50,7 +50,9 @@ struct PostgresHealthTests {
             let clock = ContinuousClock()
             let start = clock.now
             #expect(await client.ping() == false)
-            #expect(clock.now - start < .seconds(8))
+            // A refusal is answered at once; the bound catches a hang, with room for a loaded runner
+            // (a clean-clone run stalled both of these for 8.0 s while 680 tests ran at once).
+            #expect(clock.now - start < .seconds(20))
         }
     }
 
