@@ -103,16 +103,16 @@ import TestSupport
             var seen: [UUID] = []
             var after: PostFeedPosition?
             while true {
-                let page = try await posts.list(PostListFilter(), after: after, limit: 3)
+                let page = try await posts.list(PostListFilter(), after: after, limit: 3).summaries
                 seen += page.map(\.id)
                 guard page.count == 3, let last = page.last else { break }
                 after = PostFeedPosition(publishedAt: last.publishedAt!, id: last.id)
             }
             #expect(seen.map(\.uuidString) == expected.map(\.uuidString))
-            #expect(try await posts.list(PostListFilter(tag: "even"), after: nil, limit: 20).count == 4)
-            #expect(try await posts.list(PostListFilter(author: "grace"), after: nil, limit: 20).count == 4)
-            #expect(try await posts.list(PostListFilter(tag: "odd", author: "grace"), after: nil, limit: 20).count == 2)
-            #expect(try await posts.list(PostListFilter(author: "nobody"), after: nil, limit: 20).isEmpty)
+            #expect(try await posts.list(PostListFilter(tag: "even"), after: nil, limit: 20).summaries.count == 4)
+            #expect(try await posts.list(PostListFilter(author: "grace"), after: nil, limit: 20).summaries.count == 4)
+            #expect(try await posts.list(PostListFilter(tag: "odd", author: "grace"), after: nil, limit: 20).summaries.count == 2)
+            #expect(try await posts.list(PostListFilter(author: "nobody"), after: nil, limit: 20).summaries.isEmpty)
         }
     }
 

@@ -39,7 +39,7 @@ public enum BlogApp {
             authentication: JWKSVerification.verifier(jwksURL: configuration.jwksURL, httpClient: http, logger: logger)
         ) { routes in
             let posts = PostgresPostRepository(units: platform.units, renderer: MarkdownPostBodyRenderer())
-            PostsController(posts: posts, cursors: configuration.cursors).register(on: routes)
+            PostsController(posts: posts, cursors: configuration.cursors, cache: PublishedReadCache()).register(on: routes)
             MediaController(store: media).register(on: routes.router)
             let queries = PostgresPostQueries(postgres: platform.postgres)
             SearchController(queries: queries, cursors: configuration.cursors).register(on: routes)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Where a page of the published feed ended: the last item's `published_at` in whole
 /// microseconds (the column's precision; a JSON date would round to milliseconds) and its id.
-public struct PostFeedPosition: Codable, Sendable, Equatable {
+public struct PostFeedPosition: Codable, Sendable, Hashable {
     /// Microseconds since 1970.
     public var at: Int64
     public var id: UUID

@@ -1,5 +1,5 @@
 /// `GET /api/v1/posts?tag=&author=`: a tag slug and an author's username, each optional.
-public struct PostListFilter: Sendable, Equatable {
+public struct PostListFilter: Sendable, Hashable {
     public var tag: String?
     public var author: String?
 

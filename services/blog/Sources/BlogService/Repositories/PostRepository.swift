@@ -12,8 +12,15 @@ public protocol PostRepository: Sendable {
     func find(slug: String) async throws -> PostLookup
 
     /// Published summaries, newest `publishedAt` first (ties by id), strictly after `position`;
-    /// at most `limit` of them.
-    func list(_ filter: PostListFilter, after position: PostFeedPosition?, limit: Int) async throws -> [PostSummary]
+    /// at most `limit` of them, with their stamps.
+    func list(_ filter: PostListFilter, after position: PostFeedPosition?, limit: Int) async throws -> PostListing
+
+    /// The stamps of the posts ``list(_:after:limit:)`` would answer now, in its order (an index
+    /// read: no text, no tags).
+    func listStamps(_ filter: PostListFilter, after position: PostFeedPosition?, limit: Int) async throws -> [PostStamp]
+
+    /// The stamp of the published post whose current slug is `slug`, if any.
+    func publishedStamp(slug: String) async throws -> PostStamp?
 
     /// Applies `edit` to post `id` if its version is still `expectedVersion` (checked in the
     /// write's transaction).

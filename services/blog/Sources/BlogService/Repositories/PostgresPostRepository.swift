@@ -81,13 +81,36 @@ public struct PostgresPostRepository: PostRepository {
         return .none
     }
 
-    public func list(_ filter: PostListFilter, after position: PostFeedPosition?, limit: Int) async throws -> [PostSummary] {
-        var query: PostgresQuery = "SELECT \(PostRow.summaryColumns) FROM posts WHERE status = 'published'"
+    public func list(_ filter: PostListFilter, after position: PostFeedPosition?, limit: Int) async throws -> PostListing {
+        let rows = try await postgres.query(Self.listQuery(selecting: "\(PostRow.summaryColumns), version", filter, after: position, limit: limit))
+        guard let first = rows.first else { return PostListing(summaries: [], stamps: []) }
+        let columns = try PostSummaryColumns(of: first)
+        let version = try first.index(ofColumn: "version")
+        return PostListing(
+            summaries: try rows.map { try PostRow.summary($0, columns) },
+            stamps: try rows.map { PostStamp(id: try $0.decode(at: columns.id), version: try $0.decode(at: version)) })
+    }
+
+    public func listStamps(_ filter: PostListFilter, after position: PostFeedPosition?, limit: Int) async throws -> [PostStamp] {
+        try await postgres.query(Self.listQuery(selecting: "id, version", filter, after: position, limit: limit)).map { row in
+            PostStamp(id: try row.decode(at: 0), version: try row.decode(at: 1))
+        }
+    }
+
+    public func publishedStamp(slug: String) async throws -> PostStamp? {
+        try await postgres.query("SELECT id, version FROM posts WHERE slug = \(slug) AND status = 'published'").first.map { row in
+            PostStamp(id: try row.decode(at: 0), version: try row.decode(at: 1))
+        }
+    }
+
+    /// The published feed's statement, `columns` of its rows: the list and its stamps read the same rows.
+    static func listQuery(selecting columns: PostgresQuery, _ filter: PostListFilter, after position: PostFeedPosition?, limit: Int) -> PostgresQuery {
+        var query: PostgresQuery = "SELECT \(columns) FROM posts WHERE status = 'published'"
         if let tag = filter.tag { query += " AND tag_slugs @> \([tag])" }
         if let author = filter.author { query += " AND author_id IN (SELECT id FROM authors WHERE username = \(author) AND NOT erased)" }
         if let position { query += " AND (published_at, id) < (\(position.publishedAt), \(position.id))" }
         query += " ORDER BY published_at DESC, id DESC LIMIT \(limit)"
-        return try PostRow.summaries(await postgres.query(query))
+        return query
     }
 
     public func update(id: UUID, expectedVersion: Int64, edit: PostEdit, by writer: PostWriter) async throws -> PostWriteOutcome {
