@@ -56,21 +56,29 @@ extension UUID {
     /// Formatted from the 16 bytes with a hex table: `uuidString.lowercased()` made two strings
     /// per id and showed in the batch reads' profiles (ids joined into queries, bound as parameters).
     public var lowercased: String {
+        String(unsafeUninitializedCapacity: 36) { text in
+            writeCanonical(into: text, at: 0)
+            return 36
+        }
+    }
+
+    /// Writes the canonical lower-case form's 36 bytes into `buffer` from `offset` on (which must
+    /// leave room for them): the one formatting of ``lowercased`` and of the JSON encoder.
+    @inlinable
+    public func writeCanonical(into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+        precondition(offset >= 0 && offset + 36 <= buffer.count, "no room for a UUID")
         let hex: StaticString = "0123456789abcdef"
         let digits = hex.utf8Start
-        return withUnsafeBytes(of: uuid) { raw in
-            String(unsafeUninitializedCapacity: 36) { text in
-                var position = 0
-                for index in 0..<16 {
-                    if index == 4 || index == 6 || index == 8 || index == 10 {
-                        text[position] = UInt8(ascii: "-")
-                        position += 1
-                    }
-                    text[position] = digits[Int(raw[index] >> 4)]
-                    text[position + 1] = digits[Int(raw[index] & 0xF)]
-                    position += 2
+        withUnsafeBytes(of: uuid) { raw in
+            var position = offset
+            for index in 0..<16 {
+                if index == 4 || index == 6 || index == 8 || index == 10 {
+                    buffer[position] = UInt8(ascii: "-")
+                    position += 1
                 }
-                return 36
+                buffer[position] = digits[Int(raw[index] >> 4)]
+                buffer[position + 1] = digits[Int(raw[index] & 0xF)]
+                position += 2
             }
         }
     }

@@ -6,9 +6,7 @@ extension Page: JSONStreamEncodable where Item: JSONStreamEncodable {
     public func encodeJSON(to output: inout JSONOutput) throws {
         output.beginObject()
         output.key("items")
-        output.beginArray()
-        for item in items { try item.encodeJSON(to: &output) }
-        output.endArray()
+        try output.array(items)
         output.key("nextCursor")
         output.string(nextCursor)
         output.endObject()

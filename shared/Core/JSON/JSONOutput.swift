@@ -100,4 +100,11 @@ public struct JSONOutput: ~Copyable {
         separate()
         try sink.encodeTopLevel(value)
     }
+
+    /// `elements` as an array, each by its own fast path.
+    public mutating func array<Element: JSONStreamEncodable>(_ elements: [Element]) throws {
+        beginArray()
+        for element in elements { try element.encodeJSON(to: &self) }
+        endArray()
+    }
 }

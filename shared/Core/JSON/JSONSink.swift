@@ -71,23 +71,10 @@ final class JSONSink {
     /// appended at once (a byte-by-byte append, one uniqueness and capacity check each, showed
     /// in the gateway's profile of a post with 60 comments: five ids each).
     func writeUUID(_ uuid: UUID) {
-        let hex: StaticString = "0123456789abcdef"
-        let digits = hex.utf8Start
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 38) { text in
             text[0] = UInt8(ascii: "\"")
+            uuid.writeCanonical(into: text, at: 1)
             text[37] = UInt8(ascii: "\"")
-            withUnsafeBytes(of: uuid.uuid) { raw in
-                var position = 1
-                for index in 0..<16 {
-                    if index == 4 || index == 6 || index == 8 || index == 10 {
-                        text[position] = UInt8(ascii: "-")
-                        position += 1
-                    }
-                    text[position] = digits[Int(raw[index] >> 4)]
-                    text[position + 1] = digits[Int(raw[index] & 0xF)]
-                    position += 2
-                }
-            }
             bytes.append(contentsOf: UnsafeBufferPointer(text))
         }
     }
