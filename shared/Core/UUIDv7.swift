@@ -49,29 +49,3 @@ public final class UUIDv7: Sendable {
                            random[8], random[9], random[10], random[11], random[12], random[13], random[14], random[15]))
     }
 }
-
-extension UUID {
-    /// The canonical lower-case form (RFC 9562), as every id in Inkwell's JSON, subjects and keys.
-    ///
-    /// Formatted from the 16 bytes with a hex table: `uuidString.lowercased()` made two strings
-    /// per id and showed in the batch reads' profiles (ids joined into queries, bound as parameters).
-    public var lowercased: String {
-        let hex: StaticString = "0123456789abcdef"
-        let digits = hex.utf8Start
-        return withUnsafeBytes(of: uuid) { raw in
-            String(unsafeUninitializedCapacity: 36) { text in
-                var position = 0
-                for index in 0..<16 {
-                    if index == 4 || index == 6 || index == 8 || index == 10 {
-                        text[position] = UInt8(ascii: "-")
-                        position += 1
-                    }
-                    text[position] = digits[Int(raw[index] >> 4)]
-                    text[position + 1] = digits[Int(raw[index] & 0xF)]
-                    position += 2
-                }
-                return 36
-            }
-        }
-    }
-}
