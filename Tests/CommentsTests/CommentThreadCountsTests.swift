@@ -1,5 +1,6 @@
 import Foundation
 import InkwellContracts
+import InkwellCore
 import InkwellDataKit
 import InkwellPostgres
 import Logging
@@ -12,19 +13,19 @@ import TestSupport
 /// post, and the migration fills it for the comments that were there before.
 @Suite struct CommentThreadCountsTests {
     /// The stored count of `post` (nil without a thread row).
-    static func stored(_ post: UUID, in postgres: PostgresClient) async throws -> Int64? {
+    func stored(_ post: UUID, in postgres: PostgresClient) async throws -> Int64? {
         try await postgres.query("SELECT approved_count FROM comment_threads WHERE post_id = \(post)").first?.decode(column: "approved_count")
     }
 
     /// The count as the service counted it before 0150: the visible comments, counted.
-    static func recounted(_ post: UUID, in postgres: PostgresClient) async throws -> Int64 {
+    func recounted(_ post: UUID, in postgres: PostgresClient) async throws -> Int64 {
         try await postgres.query("""
             SELECT count(*)::int8 AS n FROM comments WHERE post_id = \(post) AND status = 'approved' AND NOT deleted
             """).first?.decode(column: "n") ?? -1
     }
 
     /// Stored and recounted agree and are `expected`, and the counts read answers it.
-    static func expectCount(_ expected: Int, of post: UUID, in db: CommentsDatabase, _ step: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+    func expectCount(_ expected: Int, of post: UUID, in db: CommentsDatabase, _ step: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         #expect(try await stored(post, in: db.postgres) == Int64(expected), "stored, \(step)", sourceLocation: sourceLocation)
         #expect(try await recounted(post, in: db.postgres) == Int64(expected), "recounted, \(step)", sourceLocation: sourceLocation)
         let answer = try await PostgresCommentCountsRepository(postgres: db.postgres).approvedCounts(postIds: [post])
@@ -127,9 +128,9 @@ import TestSupport
             let versionBefore: Int64? = try await postgres.query("SELECT version FROM comment_threads WHERE post_id = \(posts[0])").first?.decode(column: "version")
 
             try await DataPlatform.migrate(database: configuration, schema: CommentsApp.schema, migrations: all, logger: logger)
-            #expect(try await Self.stored(posts[0], in: postgres) == 3)
-            #expect(try await Self.stored(posts[1], in: postgres) == 1)
-            #expect(try await Self.stored(posts[2], in: postgres) == 0)
+            #expect(try await stored(posts[0], in: postgres) == 3)
+            #expect(try await stored(posts[1], in: postgres) == 1)
+            #expect(try await stored(posts[2], in: postgres) == 0)
             // The thread row added for the old comments has the version readers assumed (0), the others keep theirs.
             #expect(try await postgres.query("SELECT version FROM comment_threads WHERE post_id = \(posts[1])").first?.decode(column: "version", as: Int64.self) == 0)
             #expect(try await postgres.query("SELECT version FROM comment_threads WHERE post_id = \(posts[0])").first?.decode(column: "version", as: Int64.self) == versionBefore)
