@@ -80,22 +80,56 @@ import TestSupport
             let author = CommentsDatabase.user()
             let post = try await db.post(author: author.id)
             let other = try await db.post(author: author.id)
-            // Ten waiting comments to approve while twenty more are written, on two posts.
-            var pending: [UUID] = []
-            for _ in 0..<10 { pending.append(try await db.create("wait", on: post.slug, by: CommentsDatabase.user()).id) }
-            try await expectCount(0, of: post.id, in: db, "pending only")
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                for index in 0..<20 {
-                    group.addTask { _ = try await db.create("comment \(index)", on: post.slug, by: author) }
-                    group.addTask { _ = try await db.create("other \(index)", on: other.slug, by: author) }
+            // Rounds of ten waiting comments approved while twenty more are written, on two posts
+            // (one round lost a count only now and then to a count taken before the lock wait).
+            for round in 1...4 {
+                var pending: [UUID] = []
+                for _ in 0..<10 { pending.append(try await db.create("wait", on: post.slug, by: CommentsDatabase.user()).id) }
+                try await expectCount(30 * (round - 1), of: post.id, in: db, "pending only, round \(round)")
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for index in 0..<20 {
+                        group.addTask { _ = try await db.create("comment \(index)", on: post.slug, by: author) }
+                        group.addTask { _ = try await db.create("other \(index)", on: other.slug, by: author) }
+                    }
+                    for id in pending { group.addTask { _ = try await db.comments.moderate(id: id, action: .approve) } }
+                    try await group.waitForAll()
                 }
-                for id in pending { group.addTask { _ = try await db.comments.moderate(id: id, action: .approve) } }
-                try await group.waitForAll()
+                try await expectCount(30 * round, of: post.id, in: db, "after the concurrent writers, round \(round)")
+                try await expectCount(20 * round, of: other.id, in: db, "the other post, round \(round)")
             }
-            try await expectCount(30, of: post.id, in: db, "after the concurrent writers")
-            try await expectCount(20, of: other.id, in: db, "the other post")
             let both = try await PostgresCommentCountsRepository(postgres: db.postgres).approvedCounts(postIds: [post.id, other.id, UUID()])
-            #expect(both == [post.id: 30, other.id: 20])
+            #expect(both == [post.id: 120, other.id: 80])
+        }
+    }
+
+    /// The interleaving the SQL comment of 0150 is about, forced: a writer's commit waits on the
+    /// thread's row lock held by another writer, which then commits; the waiter's count must
+    /// include the comment of the one it waited for.
+    @Test func aWriterThatWaitedForTheThreadLockCountsTheCommitBeforeIt() async throws {
+        try await CommentsDatabase.with { db in
+            let post = try await db.post()
+            func insert(on connection: PostgresConnection) async throws {
+                try await connection.execute("""
+                    INSERT INTO comments (id, post_id, author_id, body, status, version) VALUES (\(UUIDv7.generate()), \(post.id), \(UUID()), 'x', 'approved', 1)
+                    """)
+            }
+            let second = try await db.postgres.withTransaction(maxAttempts: 1) { first in
+                try await insert(on: first)
+                // Run the trigger now: this transaction holds the thread's row lock until it commits.
+                try await first.execute("SET CONSTRAINTS comments_thread_version IMMEDIATE")
+                let second = Task { try await db.postgres.withTransaction(maxAttempts: 1) { try await insert(on: $0) } }
+                // The second one's commit is waiting for that lock.
+                _ = try await poll("the second writer to wait for the thread's lock") { () async throws -> Bool? in
+                    let waiting: Int64 = try await db.postgres.query("""
+                        SELECT count(*)::int8 AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
+                        """).first?.decode(column: "n") ?? 0
+                    return waiting > 0 ? true : nil
+                }
+                // This one commits when the closure returns; the second one then counts.
+                return second
+            }
+            try await second.value
+            try await expectCount(2, of: post.id, in: db, "after the waiter committed")
         }
     }
 
