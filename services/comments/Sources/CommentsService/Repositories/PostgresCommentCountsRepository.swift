@@ -5,7 +5,7 @@ import InkwellPostgres
 /// `comment_threads.approved_count` (migration 0150), for the asked posts that are not deleted.
 ///
 /// Why stored: counting per asked post (a lateral count over `comments_tree`) was 0.6 ms in
-/// PostgreSQL for a feed page's 20 posts; this reads 20 rows of two primary keys.
+/// PostgreSQL for a feed page's 20 posts; this reads 20 rows by primary key and probes posts'.
 public struct PostgresCommentCountsRepository: CommentCountsRepository {
     let postgres: PostgresClient
 
@@ -13,10 +13,13 @@ public struct PostgresCommentCountsRepository: CommentCountsRepository {
 
     public func approvedCounts(postIds: [UUID]) async throws -> [UUID: Int] {
         guard !postIds.isEmpty else { return [:] }
+        // The post's state as a subquery per found thread, not a join: the planner hashed a
+        // join over a sequential scan of every post (0.3 ms of 0.6 ms for 20 posts of 2,000);
+        // this probes posts' primary key for the (at most 100) threads found. No projected post
+        // (NULL) or a deleted one leaves the row out, as the join did.
         let rows = try await postgres.query("""
-            SELECT t.post_id, t.approved_count
-            FROM comment_threads t JOIN posts p ON p.id = t.post_id
-            WHERE t.post_id = ANY(\(postIds)) AND NOT p.deleted AND t.approved_count > 0
+            SELECT t.post_id, t.approved_count FROM comment_threads t
+            WHERE t.post_id = ANY(\(postIds)) AND t.approved_count > 0 AND (SELECT NOT p.deleted FROM posts p WHERE p.id = t.post_id)
             """)
         guard let first = rows.first else { return [:] }
         // By position, looked up once: every row has the same two columns.
