@@ -181,6 +181,25 @@ import TestSupport
         }
     }
 
+    @Test func batchReadGivesThePublicUsersOfLiveAccountsById() async throws {
+        try await UsersDatabase.with { db in
+            let users = db.users
+            let a = try await db.register(), b = try await db.register(), erased = try await db.register()
+            _ = try await users.updateProfile(id: b.id, displayName: "Grace \"G\" Hopper", bio: "line\nbreak, {comma} é")
+            guard case .erased = try await users.erase(id: erased.id) else { Issue.record("not erased"); return }
+            let found = try await users.users(ids: [b.id, erased.id, UUID(), a.id])
+            // What the single read gives, by id; the erased and the unknown left out.
+            var expected: [PublicUser] = []
+            for id in [a.id, b.id].sorted(by: { $0.uuidString < $1.uuidString }) {
+                expected.append(PublicUser(try #require(try await users.find(id: id))))
+            }
+            #expect(found == expected)
+            #expect(found.first { $0.id == b.id }?.bio == "line\nbreak, {comma} é")
+            #expect(try await users.users(ids: []).isEmpty)
+            #expect(try await users.users(ids: [erased.id, UUID()]).isEmpty)
+        }
+    }
+
     @Test func withTwoAdminsOneCanEraseAndThenTheOtherIsTheLast() async throws {
         try await UsersDatabase.with { db in
             let a = try await db.register(roles: [.reader, .admin])

@@ -49,37 +49,3 @@ public final class UUIDv7: Sendable {
                            random[8], random[9], random[10], random[11], random[12], random[13], random[14], random[15]))
     }
 }
-
-extension UUID {
-    /// The canonical lower-case form (RFC 9562), as every id in Inkwell's JSON, subjects and keys.
-    ///
-    /// Formatted from the 16 bytes with a hex table: `uuidString.lowercased()` made two strings
-    /// per id and showed in the batch reads' profiles (ids joined into queries, bound as parameters).
-    public var lowercased: String {
-        String(unsafeUninitializedCapacity: 36) { text in
-            writeCanonical(into: text, at: 0)
-            return 36
-        }
-    }
-
-    /// Writes the canonical lower-case form's 36 bytes into `buffer` from `offset` on (which must
-    /// leave room for them): the one formatting of ``lowercased`` and of the JSON encoder.
-    @inlinable
-    public func writeCanonical(into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
-        precondition(offset >= 0 && offset + 36 <= buffer.count, "no room for a UUID")
-        let hex: StaticString = "0123456789abcdef"
-        let digits = hex.utf8Start
-        withUnsafeBytes(of: uuid) { raw in
-            var position = offset
-            for index in 0..<16 {
-                if index == 4 || index == 6 || index == 8 || index == 10 {
-                    buffer[position] = UInt8(ascii: "-")
-                    position += 1
-                }
-                buffer[position] = digits[Int(raw[index] >> 4)]
-                buffer[position + 1] = digits[Int(raw[index] & 0xF)]
-                position += 2
-            }
-        }
-    }
-}

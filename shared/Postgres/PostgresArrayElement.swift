@@ -1,4 +1,5 @@
 import Foundation
+import InkwellCore
 
 /// A type whose Swift arrays map to a PostgreSQL array (`[String]` ↔ `text[]`, `[UUID]` ↔ `uuid[]`,
 /// `[Int]` ↔ `int8[]`, and `[T?]` for arrays with NULL elements).
@@ -16,22 +17,28 @@ public protocol PostgresArrayElement: PostgresEncodable, PostgresDecodable {
 
 extension PostgresArrayElement {
     public static func postgresArrayText(_ elements: [Self]) throws -> String {
-        var text = "{"
+        // Into one byte buffer: appending unicode scalars to a String one by one showed in the
+        // batch reads' profiles.
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
         for (index, element) in elements.enumerated() {
-            if index > 0 { text += "," }
-            if let elementText = try element.postgresText() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if var elementText = try element.postgresText() {
                 // Always quoting is valid for every element type and avoids deciding when it is needed.
-                text += "\""
-                for character in elementText.unicodeScalars {
-                    if character == "\"" || character == "\\" { text += "\\" }
-                    text.unicodeScalars.append(character)
+                bytes.append(UInt8(ascii: "\""))
+                elementText.withUTF8 { utf8 in
+                    bytes.reserveCapacity(bytes.count + utf8.count + 2)
+                    for byte in utf8 {
+                        if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
+                        bytes.append(byte)
+                    }
                 }
-                text += "\""
+                bytes.append(UInt8(ascii: "\""))
             } else {
-                text += "NULL"
+                bytes.append(contentsOf: [UInt8(ascii: "N"), UInt8(ascii: "U"), UInt8(ascii: "L"), UInt8(ascii: "L")])
             }
         }
-        return text + "}"
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public static func decodePostgresArray(from value: PostgresValue) throws -> [Self] {
@@ -71,6 +78,31 @@ extension String: PostgresArrayElement {
 
 extension UUID: PostgresArrayElement {
     public static var postgresArrayDataType: PostgresDataType { .uuidArray }
+
+    /// The default's literal (`{"<id>","<id>"}`, each quoted, lower case), written straight into
+    /// one string of the known length: the `= ANY($1)` of the batch reads binds 20 to 100 ids.
+    public static func postgresArrayText(_ elements: [UUID]) throws -> String {
+        guard !elements.isEmpty else { return "{}" }
+        // `{` `}`, 38 per quoted id, a comma between two.
+        let length = 2 + elements.count * 39 - 1
+        return String(unsafeUninitializedCapacity: length) { text in
+            var position = 0
+            text[position] = UInt8(ascii: "{")
+            position += 1
+            for (index, id) in elements.enumerated() {
+                if index > 0 {
+                    text[position] = UInt8(ascii: ",")
+                    position += 1
+                }
+                text[position] = UInt8(ascii: "\"")
+                id.writeLowercased(into: UnsafeMutableBufferPointer(rebasing: text[(position + 1)...]))
+                text[position + 37] = UInt8(ascii: "\"")
+                position += 38
+            }
+            text[position] = UInt8(ascii: "}")
+            return position + 1
+        }
+    }
 }
 
 extension Int: PostgresArrayElement {

@@ -53,6 +53,15 @@ public struct JSONOutput: ~Copyable {
         needsComma = false
     }
 
+    /// `"<id>":` (the canonical lower-case form) inside an object whose keys are ids (a map by
+    /// id, as `LowercaseUUID` or `uuidString.lowercased()` keys encode); the value comes next.
+    public mutating func key(_ id: UUID) {
+        separate()
+        sink.writeUUID(id)
+        sink.bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
     public mutating func null() {
         separate()
         sink.writeNull()

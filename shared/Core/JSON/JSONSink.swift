@@ -73,7 +73,7 @@ final class JSONSink {
     func writeUUID(_ uuid: UUID) {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 38) { text in
             text[0] = UInt8(ascii: "\"")
-            uuid.writeCanonical(into: text, at: 1)
+            uuid.writeLowercased(into: UnsafeMutableBufferPointer(rebasing: text[1...]))
             text[37] = UInt8(ascii: "\"")
             bytes.append(contentsOf: UnsafeBufferPointer(text))
         }

@@ -14,7 +14,7 @@ public struct InternalUsersController: Sendable {
     public func register(on routes: RouteTable) {
         routes.on("/internal/v1/users", .get) { request, context in
             let ids = try Self.parseIds(request.uri.queryParameters.get("ids"))
-            return JSONResponse(ItemList(items: try await self.users.users(ids: ids).map(PublicUser.init)))
+            return JSONResponse(ItemList(items: try await self.users.users(ids: ids)))
         }
     }
 

@@ -51,9 +51,16 @@ public struct PostgresUserRepository: UserRepository {
             """).first.map(Self.user)
     }
 
-    public func users(ids: [UUID]) async throws -> [User] {
+    public func users(ids: [UUID]) async throws -> [PublicUser] {
         guard !ids.isEmpty else { return [] }
-        return try await postgres.query("SELECT \(Self.columns) FROM users WHERE id = ANY(\(ids)) AND deleted_at IS NULL ORDER BY id").map(Self.user)
+        // Only a PublicUser's columns, decoded by position: the by-name decode of twelve columns
+        // per row showed in the profile of the gateway's batch read (20 users per feed page).
+        let rows = try await postgres.query("""
+            SELECT id, username, display_name, bio, created_at FROM users WHERE id = ANY(\(ids)) AND deleted_at IS NULL ORDER BY id
+            """)
+        guard let first = rows.first else { return [] }
+        let columns = try PublicUserColumns(of: first)
+        return try rows.map { try columns.user(in: $0) }
     }
 
     public func verifyEmail(tokenHash: String, now: Date, bootstrapAdminEmail: String?) async throws -> User? {

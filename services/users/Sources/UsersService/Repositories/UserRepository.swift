@@ -1,4 +1,5 @@
 import Foundation
+import InkwellContracts
 
 /// Storage of accounts. Every change that other services must learn about writes its event in
 /// the same transaction (the outbox), and every mail it causes into the mail outbox, so callers
@@ -14,8 +15,8 @@ public protocol UserRepository: Sendable {
     func find(id: UUID) async throws -> User?
     /// The live account whose username or email equals `login` (lower case).
     func find(login: String) async throws -> User?
-    /// Live accounts with these ids (erased ones are left out).
-    func users(ids: [UUID]) async throws -> [User]
+    /// What anyone may see of the live accounts with these ids, by id (erased ones are left out).
+    func users(ids: [UUID]) async throws -> [PublicUser]
     /// Consumes an unused, unexpired verification token and marks the email verified
     /// (`user.verified`); nil for an unknown, used or expired token. When the address is
     /// `bootstrapAdminEmail` and no account ever got its grant, the account gets every role
