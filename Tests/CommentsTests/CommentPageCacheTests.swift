@@ -12,33 +12,33 @@ import TestSupport
 
     static func page(_ body: String) -> CommentPageCache.Rendered { .init(body: ByteBuffer(string: body), commentCount: body.count) }
 
-    @Test func aPageIsUsedOnlyAtItsVersion() {
+    @Test func aPageIsUsedOnlyAtItsVersion() async {
         let cache = CommentPageCache()
         cache.store(Self.page("v2"), for: Self.key, version: 2)
-        #expect(cache.page(for: Self.key, version: 2) == Self.page("v2"))
-        #expect(cache.page(for: Self.key, version: 3) == nil)
-        #expect(cache.page(for: Self.key, version: 1) == nil)
+        #expect(await cache.page(for: Self.key, version: 2) == Self.page("v2"))
+        #expect(await cache.page(for: Self.key, version: 3) == nil)
+        #expect(await cache.page(for: Self.key, version: 1) == nil)
         // Another page of the same post, or the same page of another post, is another entry.
-        #expect(cache.page(for: .init(postId: Self.key.postId, limit: 20, after: CommentPosition(at: 1, id: UUID())), version: 2) == nil)
-        #expect(cache.page(for: .init(postId: UUID(), limit: 20, after: nil), version: 2) == nil)
+        #expect(await cache.page(for: .init(postId: Self.key.postId, limit: 20, after: CommentPosition(at: 1, id: UUID())), version: 2) == nil)
+        #expect(await cache.page(for: .init(postId: UUID(), limit: 20, after: nil), version: 2) == nil)
     }
 
-    @Test func anOlderRenderingNeverReplacesANewerOne() {
+    @Test func anOlderRenderingNeverReplacesANewerOne() async {
         let cache = CommentPageCache()
         cache.store(Self.page("v5"), for: Self.key, version: 5)
         cache.store(Self.page("v4"), for: Self.key, version: 4)
-        #expect(cache.page(for: Self.key, version: 5) == Self.page("v5"))
+        #expect(await cache.page(for: Self.key, version: 5) == Self.page("v5"))
         cache.store(Self.page("v6"), for: Self.key, version: 6)
-        #expect(cache.page(for: Self.key, version: 6) == Self.page("v6"))
+        #expect(await cache.page(for: Self.key, version: 6) == Self.page("v6"))
         #expect(cache.count == 1)
     }
 
-    @Test func theCacheIsBounded() {
-        let cache = CommentPageCache(capacity: 3, maxBodyBytes: 4)
+    @Test func theCacheIsBounded() async {
+        let cache = CommentPageCache(maxBytes: 12, maxBodyBytes: 4)
         for _ in 0..<10 { cache.store(Self.page("page"), for: .init(postId: UUID(), limit: 20, after: nil), version: 1) }
         #expect(cache.count == 3)
         cache.store(Self.page("too big"), for: Self.key, version: 1)
-        #expect(cache.page(for: Self.key, version: 1) == nil)
+        #expect(await cache.page(for: Self.key, version: 1) == nil)
     }
 
     @Test func everyWriteOfACommentMovesItsPostsVersion() async throws {

@@ -66,3 +66,20 @@ import Testing
         #expect(await cache.value(for: "k") { 1 } == nil)
     }
 }
+
+/// ``StampedCache/storeUnlessOlder(_:for:stamp:)``: versions only grow, so a slower request's
+/// older answer never replaces a newer one.
+@Suite struct StampedCacheVersionTests {
+    @Test func anOlderAnswerNeverReplacesANewerOne() async {
+        let cache = StampedCache<String, Int64, String>(name: "test", maxBytes: 100, maxEntryBytes: 100) { $0.utf8.count }
+        cache.storeUnlessOlder("v5", for: "k", stamp: 5)
+        cache.storeUnlessOlder("v4", for: "k", stamp: 4)
+        #expect(await cache.value(for: "k") { 5 } == "v5")
+        cache.storeUnlessOlder("v6", for: "k", stamp: 6)
+        #expect(await cache.value(for: "k") { 6 } == "v6")
+        #expect(cache.count == 1 && cache.bytes == 2)
+        // The plain store replaces whatever is kept.
+        cache.store("v1", for: "k", stamp: 1)
+        #expect(await cache.value(for: "k") { 1 } == "v1")
+    }
+}

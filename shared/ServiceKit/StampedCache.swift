@@ -64,15 +64,16 @@ public final class StampedCache<Key: Hashable & Sendable, Stamp: Equatable & Sen
 
     /// Keeps `value` as `key`'s answer at `stamp`, replacing what was kept for `key`.
     public func store(_ value: Value, for key: Key, stamp: Stamp) {
+        store(value, for: key, stamp: stamp) { _ in false }
+    }
+
+    /// Stores unless `keeps(stamp kept for key)` says the kept answer must stay.
+    func store(_ value: Value, for key: Key, stamp: Stamp, keeps: (Stamp) -> Bool) {
         let bytes = size(value)
-        guard bytes <= maxEntryBytes, maxBytes > 0 else {
-            storage.withLock { storage in
-                if let old = storage.entries.removeValue(forKey: key) { storage.bytes -= old.bytes }
-            }
-            return
-        }
         storage.withLock { storage in
+            if let kept = storage.entries[key], keeps(kept.stamp) { return }
             if let old = storage.entries.removeValue(forKey: key) { storage.bytes -= old.bytes }
+            guard bytes <= maxEntryBytes, maxBytes > 0 else { return }
             while storage.bytes + bytes > maxBytes, let victim = storage.entries.first {
                 storage.entries.removeValue(forKey: victim.key)
                 storage.bytes -= victim.value.bytes
@@ -87,4 +88,12 @@ public final class StampedCache<Key: Hashable & Sendable, Stamp: Equatable & Sen
 
     /// The bytes held (for tests).
     public var bytes: Int { storage.withLock { $0.bytes } }
+}
+
+extension StampedCache where Stamp: Comparable {
+    /// ``store(_:for:stamp:)`` for stamps that only grow (a version): an answer kept at a newer
+    /// stamp stays, so a slower request that read an older one cannot replace it.
+    public func storeUnlessOlder(_ value: Value, for key: Key, stamp: Stamp) {
+        store(value, for: key, stamp: stamp) { kept in kept > stamp }
+    }
 }

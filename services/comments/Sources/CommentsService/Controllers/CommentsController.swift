@@ -42,7 +42,7 @@ public struct CommentsController: Sendable {
         let page = try PageRequest<CommentPosition>(request, codec: cursors, purpose: "comments.tree.\(post.id.lowercased)")
         // The page as rendered at the version of the post's comments just read: no write since.
         let key = CommentPageCache.Key(postId: post.id, limit: page.limit, after: page.after)
-        if let cached = pages.page(for: key, version: post.commentsVersion) { return Self.json(cached, postId: post.id) }
+        if let cached = await pages.page(for: key, version: post.commentsVersion) { return Self.json(cached, postId: post.id) }
         let fetched = try await comments.treePage(postId: post.id, limit: page.fetchLimit, after: page.after)
         let (items, next) = try page.page(fetched) { $0.position }
         let count = try await counts.approvedCounts(postIds: [post.id])[post.id] ?? 0
