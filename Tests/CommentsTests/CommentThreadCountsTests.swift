@@ -134,15 +134,7 @@ import TestSupport
     }
 
     @Test func theMigrationCountsTheCommentsAlreadyThere() async throws {
-        let database = try await TestDatabase.create(prefix: "comments")
-        let configuration = try PostgresConfiguration(url: try database.url(role: "comments"), poolSize: 2)
-        let all = try CommentsApp.migrations()
-        let logger = Logger(label: "test.migrate")
-        try await DataPlatform.migrate(database: configuration, schema: CommentsApp.schema, migrations: all.filter { $0.version < 150 }, logger: logger)
-        let postgres = PostgresClient(configuration: configuration, logger: Logger(label: "test.comments"))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await postgres.run() }
-            defer { group.cancelAll() }
+        try await CommentsDatabase.migrated(before: 150) { postgres, migrateRest in
             let posts = (0..<3).map { _ in UUIDv7.generate() }
             for post in posts {
                 try await postgres.execute("INSERT INTO posts (id, slug, author_id, version, published, deleted) VALUES (\(post), \(post.lowercased), \(UUID()), 1, true, false)")
@@ -161,7 +153,7 @@ import TestSupport
             try await postgres.execute("DELETE FROM comment_threads WHERE post_id = \(posts[1])")
             let versionBefore: Int64? = try await postgres.query("SELECT version FROM comment_threads WHERE post_id = \(posts[0])").first?.decode(column: "version")
 
-            try await DataPlatform.migrate(database: configuration, schema: CommentsApp.schema, migrations: all, logger: logger)
+            try await migrateRest()
             #expect(try await stored(posts[0], in: postgres) == 3)
             #expect(try await stored(posts[1], in: postgres) == 1)
             #expect(try await stored(posts[2], in: postgres) == 0)

@@ -109,15 +109,7 @@ import TestSupport
     }
 
     @Test func theMigrationBackfillsCommentsWrittenBeforeIt() async throws {
-        let database = try await TestDatabase.create(prefix: "comments")
-        let configuration = try PostgresConfiguration(url: try database.url(role: "comments"), poolSize: 4)
-        let all = try CommentsApp.migrations()
-        let logger = Logger(label: "test.migrate")
-        try await DataPlatform.migrate(database: configuration, schema: CommentsApp.schema, migrations: all.filter { $0.version < 130 }, logger: logger)
-        let postgres = PostgresClient(configuration: configuration, logger: Logger(label: "test.comments"))
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await postgres.run() }
-            defer { group.cancelAll() }
+        try await CommentsDatabase.migrated(before: 130) { postgres, migrateRest in
             let post = UUIDv7.generate(), author = UUIDv7.generate()
             let root = UUIDv7.generate(), reply = UUIDv7.generate(), deep = UUIDv7.generate(), second = UUIDv7.generate()
             try await postgres.execute("INSERT INTO posts (id, slug, author_id, version, published) VALUES (\(post), 'old-post', \(author), 1, true)")
@@ -127,7 +119,7 @@ import TestSupport
                     VALUES (\(id), \(post), \(parent), \(author), \(body), 'approved', clock_timestamp())
                     """)
             }
-            try await DataPlatform.migrate(database: configuration, schema: CommentsApp.schema, migrations: all, logger: logger)
+            try await migrateRest()
             let roots = try await postgres.query("SELECT id, root_id FROM comments").map {
                 (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "root_id", as: UUID?.self))
             }

@@ -28,6 +28,27 @@ struct CommentsDatabase: Sendable {
         }
     }
 
+    /// A fresh database migrated only below `version`, for a test of that migration over rows
+    /// written before it: `body` gets the client and `migrateRest`, which applies the others.
+    static func migrated(
+        before version: Int,
+        _ body: @Sendable (_ postgres: PostgresClient, _ migrateRest: @Sendable () async throws -> Void) async throws -> Void
+    ) async throws {
+        let database = try await TestDatabase.create(prefix: "comments")
+        let configuration = try PostgresConfiguration(url: try database.url(role: "comments"), poolSize: 4)
+        let all = try CommentsApp.migrations()
+        let logger = Logger(label: "test.migrate")
+        try await DataPlatform.migrate(database: configuration, schema: CommentsApp.schema, migrations: all.filter { $0.version < version }, logger: logger)
+        let postgres = PostgresClient(configuration: configuration, logger: Logger(label: "test.comments"))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await postgres.run() }
+            defer { group.cancelAll() }
+            try await body(postgres) {
+                try await DataPlatform.migrate(database: configuration, schema: CommentsApp.schema, migrations: all, logger: logger)
+            }
+        }
+    }
+
     var comments: PostgresCommentRepository {
         PostgresCommentRepository(units: UnitOfWorkRunner(postgres: postgres, relaySignal: WakeSignal(), topicPrefix: "test."))
     }
