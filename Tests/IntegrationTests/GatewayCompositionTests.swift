@@ -28,10 +28,13 @@ import TestSupport
         let created = try await stack.request("POST", "/api/v1/posts", json: #"{"title": "Composed \#(word)", "body": "About \#(word).", "tags": ["Composition"], "status": "published"}"#, headers: author.auth)
         try #require(created.status == 201, "\(created.text)")
         let slug = created.json["slug"] as! String
-        // A signed-in read of the thread (never cached) until the comments service knows the
-        // post; polling with the POST would use up the commenter's 5 comments a minute on 404s.
-        try await pollUntil("the comments service to know \(slug)", timeout: .seconds(60), interval: .milliseconds(50)) {
-            try await stack.request("GET", "/api/v1/posts/\(slug)/comments", headers: commenter.auth).status == 200
+        // A read of the thread on the comments service itself until it knows the post: through
+        // the gateway, a fixture with a short upstream deadline would also wait out slow answers
+        // of a loaded machine; polling with the POST would use up the commenter's 5 comments a
+        // minute on 404s. The consumer's first group join can take long while many stacks start.
+        let comments = "http://127.0.0.1:\(stack.ports["comments"]!)"
+        try await pollUntil("the comments service to know \(slug)", timeout: .seconds(120), interval: .milliseconds(50)) {
+            try await stack.request("GET", "/api/v1/posts/\(slug)/comments", base: comments).status == 200
         }
         let first = try await stack.request("POST", "/api/v1/posts/\(slug)/comments", json: #"{"body": "First"}"#, headers: commenter.auth)
         try #require(first.status == 201, "\(first.text)")
