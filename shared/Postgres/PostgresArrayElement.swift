@@ -34,7 +34,7 @@ extension PostgresArrayElement {
                 }
                 bytes.append(UInt8(ascii: "\""))
             } else {
-                bytes.append(contentsOf: [UInt8(ascii: "N"), UInt8(ascii: "U"), UInt8(ascii: "L"), UInt8(ascii: "L")])
+                bytes.append(contentsOf: "NULL".utf8)
             }
         }
         bytes.append(UInt8(ascii: "}"))

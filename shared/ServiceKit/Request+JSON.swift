@@ -76,9 +76,6 @@ public struct JSONResponse<Body: Encodable & Sendable>: ResponseGenerator {
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        var headers = self.headers
-        headers[.contentType] = "application/json; charset=utf-8"
-        let bytes = try InkwellJSON.responseEncoder.encode(body)
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        Response.json(body: try ByteBuffer(json: body), status: status, headers: headers)
     }
 }

@@ -82,8 +82,7 @@ public struct UUIDListParameter: Sendable {
         return .ids(ids)
     }
 
-    /// One item of an ASCII list: canonical after ASCII blanks from its bytes, anything else the
-    /// Foundation way (as ``uuid(_:)-(Substring)`` reads it).
+    /// One item: canonical after ASCII blanks from its bytes, anything else the Foundation way.
     private static func uuid(_ item: UnsafeBufferPointer<UInt8>) -> UUID? {
         var lower = item.startIndex, upper = item.endIndex
         while lower < upper, item[lower] == 0x20 || item[lower] == 0x09 { lower += 1 }
@@ -106,13 +105,9 @@ public struct UUIDListParameter: Sendable {
         return ids
     }
 
+    /// One item of a list that is not ASCII: by its bytes like the ASCII items when its storage
+    /// is contiguous (a native string's always is).
     static func uuid(_ part: Substring) -> UUID? {
-        var utf8 = part.utf8[...]
-        while let first = utf8.first, first == 0x20 || first == 0x09 { utf8 = utf8.dropFirst() }
-        while let last = utf8.last, last == 0x20 || last == 0x09 { utf8 = utf8.dropLast() }
-        if utf8.count == 36, let id = utf8.withContiguousStorageIfAvailable({ UUID(canonicalBytes: $0) }) ?? UUID(canonical: String(Substring(utf8))) {
-            return id
-        }
-        return UUID(uuidString: part.trimmingCharacters(in: .whitespaces))
+        part.utf8.withContiguousStorageIfAvailable { uuid($0) } ?? UUID(uuidString: part.trimmingCharacters(in: .whitespaces))
     }
 }

@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import InkwellAuth
 import InkwellContracts
-import InkwellCore
 import InkwellServiceKit
 
 /// `/api/v1/posts`: create, read, list, edit and delete posts (API.md "Posts and tags").
@@ -48,21 +47,21 @@ public struct PostsController: Sendable {
         let tag = try Self.single("tag", query.getAll("tag"))
         let author = try Self.single("author", query.getAll("author"))?.lowercased()
         // A tag that cannot be a slug names no posts: an empty page, like an unknown one.
-        if let tag, !Slug.isValid(tag) { return try Self.json(Page<PostSummary>(items: [])) }
+        if let tag, !Slug.isValid(tag) { return .json(body: try ByteBuffer(json: Page<PostSummary>(items: []))) }
         let filter = PostListFilter(tag: tag, author: author)
         let key = FeedCacheKey(filter: filter, after: page.after, fetchLimit: page.fetchLimit)
         if let body = try await cache.feed.value(for: key, currentStamp: { try await posts.listStamps(filter, after: page.after, limit: page.fetchLimit) }) {
-            return Self.json(body: body)
+            return .json(body: body)
         }
         let listing = try await posts.list(filter, after: page.after, limit: page.fetchLimit)
         let (items, next) = try page.page(listing.summaries) { summary in
             // Published summaries always have a time (the table's check constraint).
             PostFeedPosition(publishedAt: summary.publishedAt ?? .distantPast, id: summary.id)
         }
-        let body = try Self.encoded(Page(items: items, nextCursor: next))
+        let body = try ByteBuffer(json: Page(items: items, nextCursor: next))
         // Kept for the stamps read with the rows: the answer is theirs, whatever happened since.
         cache.feed.store(body, for: key, stamp: listing.stamps)
-        return Self.json(body: body)
+        return .json(body: body)
     }
 
     func show(_ request: Request, context: InkwellRequestContext) async throws -> Response {
@@ -70,36 +69,20 @@ public struct PostsController: Sendable {
         guard Slug.isValid(slug) else { throw Self.notFound(slug) }
         // A published post is the same answer for everyone; anything else takes the full path.
         if let kept = try await cache.posts.value(for: slug, currentStamp: { try await posts.publishedStamp(slug: slug) }) {
-            return Self.json(body: kept.body, headers: HTTPFields.eTag(version: Int(kept.version)))
+            return .json(body: kept.body, headers: HTTPFields.eTag(version: Int(kept.version)))
         }
         switch try await posts.find(slug: slug) {
         case .current(let post) where Self.canSee(post, context.user):
-            let body = try Self.encoded(post)
+            let body = try ByteBuffer(json: post)
             if post.status == .published {
                 cache.posts.store(RenderedPost(version: post.version, body: body), for: slug, stamp: PostStamp(id: post.id, version: post.version))
             }
-            return Self.json(body: body, headers: Self.headers(of: post))
+            return .json(body: body, headers: Self.headers(of: post))
         case .moved(let post) where Self.canSee(post, context.user):
             return Response(status: .movedPermanently, headers: [.location: Self.location(of: post.slug), .cacheControl: "no-store"])
         default:
             throw Self.notFound(slug)
         }
-    }
-
-    /// `value` as the API's JSON.
-    static func encoded(_ value: some Encodable) throws -> ByteBuffer {
-        ByteBuffer(bytes: try InkwellJSON.responseEncoder.encode(value))
-    }
-
-    static func json(_ value: some Encodable) throws -> Response {
-        json(body: try encoded(value))
-    }
-
-    /// A JSON answer with ``JSONResponse``'s content type.
-    static func json(body: ByteBuffer, headers: HTTPFields = [:]) -> Response {
-        var headers = headers
-        headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
 
     func update(_ request: Request, context: InkwellRequestContext) async throws -> JSONResponse<Post> {

@@ -47,7 +47,7 @@ public struct CommentsController: Sendable {
         let (items, next) = try page.page(fetched) { $0.position }
         let count = try await counts.approvedCounts(postIds: [post.id])[post.id] ?? 0
         // Both read after the version, so at least as new as it: never older than what they are kept for.
-        let body = ByteBuffer(bytes: try InkwellJSON.responseEncoder.encode(Page(items: items.compactMap(\.comment), nextCursor: next)))
+        let body = try ByteBuffer(json: Page(items: items.compactMap(\.comment), nextCursor: next))
         let rendered = CommentPageCache.Rendered(body: body, commentCount: count)
         pages.store(rendered, for: key, version: post.commentsVersion)
         return Self.json(rendered, postId: post.id)
@@ -58,12 +58,7 @@ public struct CommentsController: Sendable {
     /// answer with the post its comment events name) and `X-Inkwell-Comment-Count` (so that the
     /// gateway's post read needs no second call for it).
     static func json(_ page: CommentPageCache.Rendered, postId: UUID) -> Response {
-        Response(
-            status: .ok,
-            headers: [
-                .contentType: "application/json; charset=utf-8", .inkwellPostId: postId.lowercased, .inkwellCommentCount: String(page.commentCount),
-            ],
-            body: .init(byteBuffer: page.body))
+        .json(body: page.body, headers: [.inkwellPostId: postId.lowercased, .inkwellCommentCount: String(page.commentCount)])
     }
 
     func create(_ request: Request, context: InkwellRequestContext) async throws -> JSONResponse<Comment> {
