@@ -3,7 +3,7 @@
 # INKWELL_HOME and ports), the data set (only when empty), then wrk per scenario
 # (scripts/bench/scenarios.txt): warm-up, then the measured run, one line each:
 #   name req/s=… p50=…ms p99=…ms non2xx=…
-# (rebuild, comment-to-page and relay are not wrk runs: scripts/bench/rebuild.sh,
+# (rebuild, cost, comment-to-page and relay are not wrk runs: scripts/bench/rebuild.sh, cost.py,
 # comment-to-page.py and relay.sh print their own figure lines; see BENCH.md and the README)
 # then each service's resident memory and its time from start to ready; stops the stack.
 # create-post (the last scenario) writes published posts; load.sh removes them on the next run.
@@ -182,6 +182,15 @@ say "password hash: $("$BIN_DIR/inkwell-users" hash-password <<<"x" | cut -d'$' 
 
 say "machine: $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1), $(date -u +%F)"
 say "wrk -t$THREADS -c$CONNECTIONS: warm-up $WARMUP, then $DURATION per scenario"
+# cost: CPU per request by process of each composed read without the cache, of its direct read
+# and of each other part alone, and the ratio that bounds (scripts/bench/cost.py). Reads only.
+if [[ -n "$NOCACHE_PID" ]] && [[ -z "${SCENARIOS:-}" || " $SCENARIOS " == *" cost "* ]]; then
+    info "cost: CPU per request of the composed reads without the cache, of the reads behind them, and the bound"
+    while IFS= read -r line; do printf '%s\n' "$line"; RESULTS+=("$line"); done < <(
+        BENCH_HOME="$BENCH_HOME" NOCACHE_PID="$NOCACHE_PID" BENCH_CONNECTIONS="$CONNECTIONS" BENCH_THREADS="$THREADS" \
+            python3 "$INKWELL_ROOT/scripts/bench/cost.py" "http://127.0.0.1:$GATEWAY_NOCACHE_PORT" \
+            "http://127.0.0.1:$USERS_PORT" "http://127.0.0.1:$BLOG_PORT" "http://127.0.0.1:$COMMENTS_PORT")
+fi
 while read -r -u 3 name target path lua _; do
     [[ -z "$name" || "$name" == \#* ]] && continue
     if [[ -n "${SCENARIOS:-}" && " $SCENARIOS " != *" $name "* ]]; then continue; fi
