@@ -133,6 +133,36 @@ import TestSupport
         }
     }
 
+    /// Migration 0160: a comment write on a post with a thread row writes that row once (the
+    /// version and the count together), not twice, and inserts nothing; the count stays exact.
+    @Test func aCommentWriteUpdatesItsThreadRowOnce() async throws {
+        try await CommentsDatabase.with { db in
+            let post = try await db.post()
+            func insert(on connection: PostgresConnection) async throws {
+                try await connection.execute("""
+                    INSERT INTO comments (id, post_id, author_id, body, status, version) VALUES (\(UUIDv7.generate()), \(post.id), \(UUID()), 'x', 'approved', 1)
+                    """)
+            }
+            try await db.postgres.withTransaction(maxAttempts: 1) { try await insert(on: $0) }
+            let versionBefore: Int64? = try await db.postgres.query("SELECT version FROM comment_threads WHERE post_id = \(post.id)").first?.decode(column: "version")
+            let writes = try await db.postgres.withTransaction(maxAttempts: 1) { connection in
+                try await insert(on: connection)
+                try await connection.execute("SET CONSTRAINTS comments_thread_version IMMEDIATE")
+                // This transaction's own row writes so far, per table (no wait for the statistics collector).
+                let row = try await connection.query("""
+                    SELECT pg_stat_get_xact_tuples_inserted('comment_threads'::regclass)::int8 AS inserted,
+                           pg_stat_get_xact_tuples_updated('comment_threads'::regclass)::int8 AS updated
+                    """).first
+                return [try row?.decode(column: "inserted", as: Int64.self), try row?.decode(column: "updated", as: Int64.self)]
+            }
+            #expect(writes == [0, 1])
+            let versionAfter: Int64? = try await db.postgres.query("SELECT version FROM comment_threads WHERE post_id = \(post.id)").first?.decode(column: "version")
+            #expect(versionBefore == 1)
+            #expect(versionAfter == 2)
+            try await expectCount(2, of: post.id, in: db, "after two writes")
+        }
+    }
+
     @Test func theMigrationCountsTheCommentsAlreadyThere() async throws {
         try await CommentsDatabase.migrated(before: 150) { postgres, migrateRest in
             let posts = (0..<3).map { _ in UUIDv7.generate() }
