@@ -146,14 +146,20 @@ import TestSupport
             try await db.postgres.withTransaction(maxAttempts: 1) { try await insert(on: $0) }
             let versionBefore: Int64? = try await db.postgres.query("SELECT version FROM comment_threads WHERE post_id = \(post.id)").first?.decode(column: "version")
             let writes = try await db.postgres.withTransaction(maxAttempts: 1) { connection in
+                // The backend's row writes of the table not yet sent to the statistics (they may
+                // still hold an earlier transaction's): read before and after, the difference is this one's.
+                func written() async throws -> [Int64] {
+                    let row = try await connection.query("""
+                        SELECT pg_stat_get_xact_tuples_inserted('comment_threads'::regclass)::int8 AS inserted,
+                               pg_stat_get_xact_tuples_updated('comment_threads'::regclass)::int8 AS updated
+                        """).first
+                    return [try row?.decode(column: "inserted") ?? -1, try row?.decode(column: "updated") ?? -1]
+                }
+                let before = try await written()
                 try await insert(on: connection)
                 try await connection.execute("SET CONSTRAINTS comments_thread_version IMMEDIATE")
-                // This transaction's own row writes so far, per table (no wait for the statistics collector).
-                let row = try await connection.query("""
-                    SELECT pg_stat_get_xact_tuples_inserted('comment_threads'::regclass)::int8 AS inserted,
-                           pg_stat_get_xact_tuples_updated('comment_threads'::regclass)::int8 AS updated
-                    """).first
-                return [try row?.decode(column: "inserted", as: Int64.self), try row?.decode(column: "updated", as: Int64.self)]
+                let after = try await written()
+                return zip(after, before).map { $0 - $1 }
             }
             #expect(writes == [0, 1])
             let versionAfter: Int64? = try await db.postgres.query("SELECT version FROM comment_threads WHERE post_id = \(post.id)").first?.decode(column: "version")
