@@ -24,6 +24,13 @@ import TestSupport
             """).first?.decode(column: "n") ?? -1
     }
 
+    /// An approved comment on `post`, written in SQL on `connection` (the trigger runs at its commit).
+    func insertApproved(on post: UUID, with connection: PostgresConnection) async throws {
+        try await connection.execute("""
+            INSERT INTO comments (id, post_id, author_id, body, status, version) VALUES (\(UUIDv7.generate()), \(post), \(UUID()), 'x', 'approved', 1)
+            """)
+    }
+
     /// Stored and recounted agree and are `expected`, and the counts read answers it.
     func expectCount(_ expected: Int, of post: UUID, in db: CommentsDatabase, _ step: String, sourceLocation: SourceLocation = #_sourceLocation) async throws {
         #expect(try await stored(post, in: db.postgres) == Int64(expected), "stored, \(step)", sourceLocation: sourceLocation)
@@ -108,16 +115,11 @@ import TestSupport
     @Test func aWriterThatWaitedForTheThreadLockCountsTheCommitBeforeIt() async throws {
         try await CommentsDatabase.with { db in
             let post = try await db.post()
-            func insert(on connection: PostgresConnection) async throws {
-                try await connection.execute("""
-                    INSERT INTO comments (id, post_id, author_id, body, status, version) VALUES (\(UUIDv7.generate()), \(post.id), \(UUID()), 'x', 'approved', 1)
-                    """)
-            }
             let second = try await db.postgres.withTransaction(maxAttempts: 1) { first in
-                try await insert(on: first)
+                try await insertApproved(on: post.id, with: first)
                 // Run the trigger now: this transaction holds the thread's row lock until it commits.
                 try await first.execute("SET CONSTRAINTS comments_thread_version IMMEDIATE")
-                let second = Task { try await db.postgres.withTransaction(maxAttempts: 1) { try await insert(on: $0) } }
+                let second = Task { try await db.postgres.withTransaction(maxAttempts: 1) { try await insertApproved(on: post.id, with: $0) } }
                 // The second one's commit is waiting for that lock.
                 _ = try await poll("the second writer to wait for the thread's lock") { () async throws -> Bool? in
                     let waiting: Int64 = try await db.postgres.query("""
@@ -138,12 +140,7 @@ import TestSupport
     @Test func aCommentWriteUpdatesItsThreadRowOnce() async throws {
         try await CommentsDatabase.with { db in
             let post = try await db.post()
-            func insert(on connection: PostgresConnection) async throws {
-                try await connection.execute("""
-                    INSERT INTO comments (id, post_id, author_id, body, status, version) VALUES (\(UUIDv7.generate()), \(post.id), \(UUID()), 'x', 'approved', 1)
-                    """)
-            }
-            try await db.postgres.withTransaction(maxAttempts: 1) { try await insert(on: $0) }
+            try await db.postgres.withTransaction(maxAttempts: 1) { try await insertApproved(on: post.id, with: $0) }
             let versionBefore: Int64? = try await db.postgres.query("SELECT version FROM comment_threads WHERE post_id = \(post.id)").first?.decode(column: "version")
             let writes = try await db.postgres.withTransaction(maxAttempts: 1) { connection in
                 // The backend's row writes of the table not yet sent to the statistics (they may
@@ -156,7 +153,7 @@ import TestSupport
                     return [try row?.decode(column: "inserted") ?? -1, try row?.decode(column: "updated") ?? -1]
                 }
                 let before = try await written()
-                try await insert(on: connection)
+                try await insertApproved(on: post.id, with: connection)
                 try await connection.execute("SET CONSTRAINTS comments_thread_version IMMEDIATE")
                 let after = try await written()
                 return zip(after, before).map { $0 - $1 }
