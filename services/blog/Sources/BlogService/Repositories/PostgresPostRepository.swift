@@ -88,19 +88,20 @@ public struct PostgresPostRepository: PostRepository {
         let version = try first.index(ofColumn: "version")
         return PostListing(
             summaries: try rows.map { try PostRow.summary($0, columns) },
-            stamps: try rows.map { PostStamp(id: try $0.decode(at: columns.id), version: try $0.decode(at: version)) })
+            stamps: try rows.map { try Self.stamp($0, id: columns.id, version: version) })
     }
 
     public func listStamps(_ filter: PostListFilter, after position: PostFeedPosition?, limit: Int) async throws -> [PostStamp] {
-        try await postgres.query(Self.listQuery(selecting: "id, version", filter, after: position, limit: limit)).map { row in
-            PostStamp(id: try row.decode(at: 0), version: try row.decode(at: 1))
-        }
+        try await postgres.query(Self.listQuery(selecting: "id, version", filter, after: position, limit: limit)).map { try Self.stamp($0) }
     }
 
     public func publishedStamp(slug: String) async throws -> PostStamp? {
-        try await postgres.query("SELECT id, version FROM posts WHERE slug = \(slug) AND status = 'published'").first.map { row in
-            PostStamp(id: try row.decode(at: 0), version: try row.decode(at: 1))
-        }
+        try await postgres.query("SELECT id, version FROM posts WHERE slug = \(slug) AND status = 'published'").first.map { try Self.stamp($0) }
+    }
+
+    /// A row's stamp from its `id` and `version` columns (by default the first two).
+    static func stamp(_ row: PostgresRow, id: Int = 0, version: Int = 1) throws -> PostStamp {
+        PostStamp(id: try row.decode(at: id), version: try row.decode(at: version))
     }
 
     /// The published feed's statement, `columns` of its rows: the list and its stamps read the same rows.
