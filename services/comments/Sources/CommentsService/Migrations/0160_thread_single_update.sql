@@ -14,14 +14,14 @@
 -- and takes the same row lock before its count.
 CREATE OR REPLACE FUNCTION comments_raise_thread_version() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    posts uuid[] := CASE
+    touched uuid[] := CASE
         WHEN TG_OP = 'DELETE' THEN ARRAY[OLD.post_id]
         WHEN TG_OP = 'UPDATE' AND OLD.post_id IS DISTINCT FROM NEW.post_id THEN ARRAY[NEW.post_id, OLD.post_id]
         ELSE ARRAY[NEW.post_id]
     END;
     post uuid;
 BEGIN
-    FOREACH post IN ARRAY posts LOOP
+    FOREACH post IN ARRAY touched LOOP
         INSERT INTO comment_threads (post_id, version) VALUES (post, 0) ON CONFLICT (post_id) DO NOTHING;
         PERFORM 1 FROM comment_threads WHERE post_id = post FOR UPDATE;
         UPDATE comment_threads SET
